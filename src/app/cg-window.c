@@ -1,0 +1,614 @@
+/* cg-window.c — the main window.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cg-batch.h"
+#include "cg-batch-list.h"
+#include "cg-demo.h"
+#include "cg-import-dialog.h"
+#include "cg-page.h"
+#include "cg-summary.h"
+#include "cg-window.h"
+
+struct _CgWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AdwViewStack         *stack;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
+  GtkStack             *main_stack;
+  AdwStatusPage        *error_page;
+  AdwToastOverlay      *toast_overlay;
+  GtkRevealer          *progress_revealer;
+  GtkLabel             *progress_label;
+  GtkProgressBar       *progress_bar;
+  CgPage               *overview_page;
+  CgPage               *connect_page;
+  CgPage               *satisfaction_page;
+  CgPage               *cost_page;
+  CgPage               *compliance_page;
+  CgPage               *data_page;
+
+  CgStore              *store;
+  GCancellable         *job;             /* the running background job, if any */
+  CgBatchList          *batch_list;
+  GtkWidget            *overview_group;  /* rebuilt on refresh */
+  GArray               *pending_deletes; /* batch ids deleted with undo still possible */
+};
+
+G_DEFINE_FINAL_TYPE (CgWindow, cg_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static CgPage *
+page_by_name (CgWindow   *self,
+              const char *name)
+{
+  GtkWidget *child = adw_view_stack_get_child_by_name (self->stack, name);
+  return child != NULL ? CG_PAGE (child) : NULL;
+}
+
+static void
+show_toast (CgWindow   *self,
+            const char *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+/* ---- background jobs -------------------------------------------------- */
+
+static void
+job_begin (CgWindow   *self,
+           const char *label)
+{
+  g_clear_object (&self->job);
+  self->job = g_cancellable_new ();
+  gtk_label_set_text (self->progress_label, label);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel", TRUE);
+}
+
+static void
+job_end (CgWindow *self)
+{
+  g_clear_object (&self->job);
+  gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel", FALSE);
+}
+
+typedef struct {
+  GWeakRef window;
+  double   fraction;
+} ProgressUpdate;
+
+static gboolean
+progress_update_idle (gpointer data)
+{
+  ProgressUpdate *update = data;
+  g_autoptr(CgWindow) self = g_weak_ref_get (&update->window);
+
+  if (self != NULL)
+    gtk_progress_bar_set_fraction (self->progress_bar, update->fraction);
+  g_weak_ref_clear (&update->window);
+  g_free (update);
+  return G_SOURCE_REMOVE;
+}
+
+/* Called in the worker thread: hand the number to the main loop. */
+static void
+report_progress (double   fraction,
+                 gpointer user_data)
+{
+  ProgressUpdate *update = g_new0 (ProgressUpdate, 1);
+
+  g_weak_ref_init (&update->window, user_data);
+  update->fraction = fraction;
+  g_idle_add (progress_update_idle, update);
+}
+
+/* ---- demo data --------------------------------------------------------- */
+
+typedef struct {
+  char     *db_path;
+  CgWindow *window;  /* only for progress, through a weak ref */
+} DemoJob;
+
+static void
+demo_job_free (DemoJob *job)
+{
+  g_free (job->db_path);
+  g_free (job);
+}
+
+static void
+demo_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  DemoJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  /* A connection of the worker's own: SQLite handles must not be shared
+   * between threads, and WAL lets the window keep reading meanwhile. */
+  g_autoptr(CgStore) store = cg_store_open (job->db_path, &error);
+  CgDemoOptions options = { .seed = 1, .months = 6 };
+  gint64 batch;
+
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  batch = cg_demo_generate (store, &options, report_progress, job->window, cancellable, &error);
+  if (batch == 0)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_int (task, batch);
+}
+
+static void
+demo_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  CgWindow *self = CG_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+
+  g_task_propagate_int (G_TASK (result), &error);
+  job_end (self);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_toast (self, _("Loading the demo data was cancelled; nothing was changed."));
+  else if (error != NULL)
+    show_toast (self, error->message);
+  else
+    show_toast (self, _("Demo data loaded"));
+  cg_window_refresh (self);
+}
+
+static void
+cg_window_load_demo_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  CgWindow *self = CG_WINDOW (widget);
+  g_autoptr(GTask) task = NULL;
+  DemoJob *job;
+
+  if (self->store == NULL || self->job != NULL)
+    return;
+  job_begin (self, _("Loading demo data…"));
+  job = g_new0 (DemoJob, 1);
+  job->db_path = g_strdup (cg_store_get_path (self->store));
+  job->window = self;
+  task = g_task_new (self, self->job, demo_done, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) demo_job_free);
+  g_task_run_in_thread (task, demo_thread);
+}
+
+static void
+cg_window_cancel_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  CgWindow *self = CG_WINDOW (widget);
+
+  if (self->job != NULL)
+    g_cancellable_cancel (self->job);
+}
+
+/* ---- import ------------------------------------------------------------ */
+
+static void
+remember_folder (CgWindow *self,
+                 GFile    *file)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  GSettings *settings = app ? cg_application_get_settings (CG_APPLICATION (app)) : NULL;
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *path = parent ? g_file_get_path (parent) : NULL;
+
+  if (settings != NULL && path != NULL)
+    g_settings_set_string (settings, "last-folder", path);
+}
+
+static void
+import_chooser_response (GtkNativeDialog *chooser,
+                         int              response,
+                         CgWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      remember_folder (self, file);
+      cg_import_dialog_present (self, file);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static GtkFileFilter *
+spreadsheet_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Call logs (CSV, XLSX, XLS)"));
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_filter_add_suffix (filter, "tsv");
+  gtk_file_filter_add_suffix (filter, "txt");
+  gtk_file_filter_add_suffix (filter, "xlsx");
+  gtk_file_filter_add_suffix (filter, "xls");
+  return filter;
+}
+
+static void
+cg_window_import_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  CgWindow *self = CG_WINDOW (widget);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  GSettings *settings = app ? cg_application_get_settings (CG_APPLICATION (app)) : NULL;
+  g_autoptr(GtkFileFilter) filter = spreadsheet_filter ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  if (self->store == NULL || self->job != NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Import Call Log"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  if (settings != NULL)
+    {
+      g_autofree char *last = g_settings_get_string (settings, "last-folder");
+      if (last[0] != '\0')
+        {
+          g_autoptr(GFile) folder = g_file_new_for_path (last);
+          gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+        }
+    }
+  g_signal_connect (chooser, "response", G_CALLBACK (import_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* ---- batch deletion with undo ------------------------------------------- */
+
+static void
+flush_pending_deletes (CgWindow *self)
+{
+  gboolean changed = FALSE;
+
+  for (guint i = 0; i < self->pending_deletes->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 id = g_array_index (self->pending_deletes, gint64, i);
+
+      if (!cg_store_delete_batch (self->store, id, &error))
+        show_toast (self, error->message);
+      changed = TRUE;
+    }
+  g_array_set_size (self->pending_deletes, 0);
+  if (changed && gtk_widget_get_realized (GTK_WIDGET (self)))
+    cg_window_refresh (self);
+}
+
+static void
+undo_delete (AdwToast *toast,
+             CgWindow *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast), "batch-id"));
+
+  for (guint i = 0; i < self->pending_deletes->len; i++)
+    if (g_array_index (self->pending_deletes, gint64, i) == id)
+      g_array_remove_index (self->pending_deletes, i--);
+  cg_batch_list_set_hidden (self->batch_list, id, FALSE);
+}
+
+static void
+toast_dismissed (AdwToast *toast,
+                 CgWindow *self)
+{
+  flush_pending_deletes (self);
+}
+
+static void
+cg_window_delete_batch_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  CgWindow *self = CG_WINDOW (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  AdwToast *toast;
+
+  /* Deleting is final, so it waits until the Undo toast is gone. */
+  g_array_append_val (self->pending_deletes, id);
+  cg_batch_list_set_hidden (self->batch_list, id, TRUE);
+
+  toast = adw_toast_new (_("Import batch deleted"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data (G_OBJECT (toast), "batch-id", GSIZE_TO_POINTER ((gsize) id));
+  g_signal_connect (toast, "button-clicked", G_CALLBACK (undo_delete), self);
+  g_signal_connect (toast, "dismissed", G_CALLBACK (toast_dismissed), self);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* ---- pages -------------------------------------------------------------- */
+
+static GtkWidget *
+summary_row (const char *title,
+             const char *value)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *label = gtk_label_new (value);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  return row;
+}
+
+static char *
+format_day (gint64 ts)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (ts);
+  /* Translators: a date as in 2026-09-03; strftime format. */
+  return g_date_time_format (dt, _("%Y-%m-%d"));
+}
+
+static void
+fill_overview (CgWindow        *self,
+               const CgSummary *s)
+{
+  GtkBox *content = cg_page_get_content (self->overview_page);
+  GtkWidget *group = adw_preferences_group_new ();
+  g_autofree char *calls = g_strdup_printf ("%'" G_GINT64_FORMAT, s->calls);
+  g_autofree char *rate = s->calls > 0
+    ? g_strdup_printf ("%.1f %%", 100.0 * s->connected / s->calls) : g_strdup ("—");
+  g_autofree char *first = s->calls > 0 ? format_day (s->first_ts) : g_strdup ("—");
+  g_autofree char *last = s->calls > 0 ? format_day (s->last_ts) : g_strdup ("—");
+  g_autofree char *period = g_strdup_printf (_("%s to %s"), first, last);
+  g_autofree char *teams = g_strdup_printf (_("%" G_GINT64_FORMAT " lines, %" G_GINT64_FORMAT " agents, %" G_GINT64_FORMAT " number lists"),
+                                            s->lines, s->agents, s->lists);
+  g_autofree char *surveys = g_strdup_printf ("%'" G_GINT64_FORMAT, s->survey_responses);
+
+  if (self->overview_group != NULL)
+    gtk_box_remove (content, self->overview_group);
+  self->overview_group = group;
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("In the Database"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Connect rate = connected calls ÷ all dial attempts."));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), summary_row (_("Dial attempts"), calls));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), summary_row (_("Connect rate"), rate));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), summary_row (_("Period"), period));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), summary_row (_("Team"), teams));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), summary_row (_("Survey responses"), surveys));
+  gtk_box_append (content, group);
+}
+
+void
+cg_window_refresh (CgWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) batches = NULL;
+  CgSummary summary;
+
+  g_return_if_fail (CG_IS_WINDOW (self));
+  if (self->store == NULL)
+    return;
+
+  if (!cg_summary_compute (self->store, &summary, &error) ||
+      (batches = cg_store_list_batches (self->store, &error)) == NULL)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+
+  cg_page_set_has_data (self->overview_page, summary.calls > 0);
+  cg_page_set_has_data (self->connect_page, FALSE);
+  cg_page_set_has_data (self->satisfaction_page, FALSE);
+  cg_page_set_has_data (self->cost_page, FALSE);
+  cg_page_set_has_data (self->compliance_page, FALSE);
+  cg_page_set_has_data (self->data_page, summary.batches > 0);
+
+  fill_overview (self, &summary);
+  cg_batch_list_set_model (self->batch_list, batches);
+}
+
+/* ---- window state ------------------------------------------------------- */
+
+static void
+cg_window_load_state (CgWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  GSettings *settings = app ? cg_application_get_settings (CG_APPLICATION (app)) : NULL;
+
+  if (settings == NULL)
+    return;
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (settings, "window-width"),
+                               g_settings_get_int (settings, "window-height"));
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static gboolean
+cg_window_close_request (GtkWindow *window)
+{
+  CgWindow *self = CG_WINDOW (window);
+  GtkApplication *app = gtk_window_get_application (window);
+  GSettings *settings = app ? cg_application_get_settings (CG_APPLICATION (app)) : NULL;
+
+  if (self->job != NULL)
+    g_cancellable_cancel (self->job);
+  if (self->store != NULL)
+    flush_pending_deletes (self);
+
+  if (settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (settings, "window-width", width);
+      g_settings_set_int (settings, "window-height", height);
+      g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
+    }
+  return GTK_WINDOW_CLASS (cg_window_parent_class)->close_request (window);
+}
+
+static void
+cg_window_open_store (CgWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr(GError) error = NULL;
+
+  self->store = cg_store_open (cg_application_get_db_path (CG_APPLICATION (app)), &error);
+  if (self->store == NULL)
+    {
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->main_stack, "error");
+    }
+  job_end (self);
+}
+
+static void
+cg_window_dispose (GObject *object)
+{
+  CgWindow *self = CG_WINDOW (object);
+
+  if (self->job != NULL)
+    g_cancellable_cancel (self->job);
+  g_clear_object (&self->job);
+  /* libadwaita 1.2's switchers must let go of the stack before it goes. */
+  if (self->switcher_bar != NULL)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, NULL);
+  if (self->switcher_title != NULL)
+    adw_view_switcher_title_set_stack (self->switcher_title, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_WINDOW);
+  G_OBJECT_CLASS (cg_window_parent_class)->dispose (object);
+}
+
+static void
+cg_window_finalize (GObject *object)
+{
+  CgWindow *self = CG_WINDOW (object);
+
+  g_clear_object (&self->store);
+  g_array_unref (self->pending_deletes);
+  G_OBJECT_CLASS (cg_window_parent_class)->finalize (object);
+}
+
+static void
+cg_window_class_init (CgWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = cg_window_dispose;
+  object_class->finalize = cg_window_finalize;
+  window_class->close_request = cg_window_close_request;
+
+  g_type_ensure (CG_TYPE_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/callgauge/Callgauge/cg-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, progress_bar);
+
+  gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, cg_window_load_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel", NULL, cg_window_cancel_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-batch", "x", cg_window_delete_batch_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, cg_window_import_action);
+}
+
+static void
+cg_window_init (CgWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Pages are looked up rather than bound: libadwaita 1.2 warns when a
+   * template disposes a view stack's children before the stack. */
+  self->overview_page = page_by_name (self, "overview");
+  self->connect_page = page_by_name (self, "connect");
+  self->satisfaction_page = page_by_name (self, "satisfaction");
+  self->cost_page = page_by_name (self, "cost");
+  self->compliance_page = page_by_name (self, "compliance");
+  self->data_page = page_by_name (self, "data");
+
+  self->pending_deletes = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->batch_list = cg_batch_list_new ();
+  gtk_box_append (cg_page_get_content (self->data_page), GTK_WIDGET (self->batch_list));
+}
+
+CgWindow *
+cg_window_new (CgApplication *application)
+{
+  CgWindow *self = g_object_new (CG_TYPE_WINDOW, "application", application, NULL);
+
+  cg_window_load_state (self);
+  cg_window_open_store (self);
+  cg_window_refresh (self);
+  return self;
+}
+
+CgStore *
+cg_window_get_store (CgWindow *self)
+{
+  g_return_val_if_fail (CG_IS_WINDOW (self), NULL);
+  return self->store;
+}
+
+void
+cg_window_set_visible_page (CgWindow   *self,
+                            const char *name)
+{
+  g_return_if_fail (CG_IS_WINDOW (self));
+  adw_view_stack_set_visible_child_name (self->stack, name);
+}
+
+const char *
+cg_window_get_visible_page (CgWindow *self)
+{
+  g_return_val_if_fail (CG_IS_WINDOW (self), NULL);
+  return adw_view_stack_get_visible_child_name (self->stack);
+}
+
+gboolean
+cg_window_page_has_data (CgWindow   *self,
+                         const char *name)
+{
+  CgPage *page;
+
+  g_return_val_if_fail (CG_IS_WINDOW (self), FALSE);
+  page = page_by_name (self, name);
+  return page != NULL && cg_page_get_has_data (page);
+}
+
+gboolean
+cg_window_is_busy (CgWindow *self)
+{
+  g_return_val_if_fail (CG_IS_WINDOW (self), FALSE);
+  return self->job != NULL;
+}

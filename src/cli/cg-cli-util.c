@@ -1,0 +1,147 @@
+/* cg-cli-util.c — option parsing, JSON and table output for callgauge-cli.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <glib/gi18n.h>
+
+#include "cg-cli.h"
+
+G_DEFINE_QUARK (cg-cli-error-quark, cg_cli_error)
+
+CgStore *
+cg_cli_get_store (CgCli   *cli,
+                  GError **error)
+{
+  if (cli->store == NULL)
+    {
+      g_autofree char *path = cli->db_path ? g_strdup (cli->db_path) : cg_store_default_path ();
+      cli->store = cg_store_open (path, error);
+    }
+  return cli->store;
+}
+
+gboolean
+cg_cli_parse (const char    *name,
+              const char    *parameter_string,
+              const char    *summary,
+              GOptionEntry  *entries,
+              int           *argc,
+              char        ***argv,
+              GError       **error)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (parameter_string);
+  g_autofree char *prgname = g_strdup_printf ("callgauge-cli %s", name);
+
+  g_set_prgname (prgname);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, summary);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  return g_option_context_parse (context, argc, argv, error);
+}
+
+void
+cg_cli_print_json (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, node);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  /* JSON is UTF-8 whatever the console's code page: write the bytes. */
+  fputs (text, stdout);
+  fputc ('\n', stdout);
+  fflush (stdout);
+}
+
+char *
+cg_cli_format_time (gint64 unix_seconds)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (unix_seconds);
+  return dt ? g_date_time_format (dt, "%Y-%m-%d %H:%M:%S") : g_strdup ("");
+}
+
+struct _CgCliTable
+{
+  guint      n_columns;
+  GPtrArray *cells;  /* row-major, n_columns per row; the first row is the header */
+};
+
+CgCliTable *
+cg_cli_table_new (guint n_columns,
+                  ...)
+{
+  CgCliTable *table = g_new0 (CgCliTable, 1);
+  va_list args;
+
+  table->n_columns = n_columns;
+  table->cells = g_ptr_array_new_with_free_func (g_free);
+  va_start (args, n_columns);
+  for (guint i = 0; i < n_columns; i++)
+    g_ptr_array_add (table->cells, g_strdup (va_arg (args, const char *)));
+  va_end (args);
+  return table;
+}
+
+void
+cg_cli_table_add_row (CgCliTable *table,
+                      ...)
+{
+  va_list args;
+
+  va_start (args, table);
+  for (guint i = 0; i < table->n_columns; i++)
+    g_ptr_array_add (table->cells, g_strdup (va_arg (args, const char *)));
+  va_end (args);
+}
+
+static guint
+display_width (const char *s)
+{
+  guint width = 0;
+
+  for (const char *p = s; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      width += g_unichar_iswide (c) ? 2 : g_unichar_iszerowidth (c) ? 0 : 1;
+    }
+  return width;
+}
+
+void
+cg_cli_table_print (CgCliTable *table)
+{
+  g_autofree guint *widths = g_new0 (guint, table->n_columns);
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  for (guint i = 0; i < table->cells->len; i++)
+    widths[i % table->n_columns] = MAX (widths[i % table->n_columns],
+                                        display_width (g_ptr_array_index (table->cells, i)));
+
+  for (guint i = 0; i < table->cells->len; i++)
+    {
+      const char *cell = g_ptr_array_index (table->cells, i);
+      guint column = i % table->n_columns;
+
+      g_string_append (line, cell);
+      if (column + 1 < table->n_columns)
+        for (guint pad = display_width (cell); pad < widths[column] + 2; pad++)
+          g_string_append_c (line, ' ');
+      else
+        {
+          g_print ("%s\n", line->str);
+          g_string_truncate (line, 0);
+        }
+    }
+}
+
+void
+cg_cli_table_free (CgCliTable *table)
+{
+  g_ptr_array_unref (table->cells);
+  g_free (table);
+}

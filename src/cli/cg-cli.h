@@ -1,0 +1,66 @@
+/* cg-cli.h — shared pieces of callgauge-cli's subcommands.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "cg-store.h"
+
+G_BEGIN_DECLS
+
+#define CG_CLI_ERROR (cg_cli_error_quark ())
+typedef enum {
+  CG_CLI_ERROR_USAGE,
+} CgCliError;
+GQuark cg_cli_error_quark (void);
+
+typedef struct {
+  char    *db_path;  /* NULL: the default database */
+  CgStore *store;    /* opened on first use */
+} CgCli;
+
+typedef gboolean (*CgCliRunFunc) (CgCli   *cli,
+                                  int      argc,
+                                  char   **argv,
+                                  GError **error);
+
+typedef struct {
+  const char   *name;
+  const char   *summary;  /* translatable, marked with N_() */
+  CgCliRunFunc  run;
+} CgCliCommand;
+
+CgStore *cg_cli_get_store (CgCli       *cli,
+                           GError     **error);
+
+/* Parses a subcommand's options; @argv[0] is the subcommand's name. */
+gboolean cg_cli_parse     (const char  *name,
+                           const char  *parameter_string,
+                           const char  *summary,
+                           GOptionEntry *entries,
+                           int         *argc,
+                           char      ***argv,
+                           GError     **error);
+
+/* Writes @node as pretty JSON (UTF-8) to standard output. */
+void     cg_cli_print_json (JsonNode   *node);
+
+/* A text table with columns aligned by display width (CJK counts double). */
+typedef struct _CgCliTable CgCliTable;
+CgCliTable *cg_cli_table_new      (guint        n_columns,
+                                   ...);
+void        cg_cli_table_add_row  (CgCliTable  *table,
+                                   ...);
+void        cg_cli_table_print    (CgCliTable  *table);
+void        cg_cli_table_free     (CgCliTable  *table);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CgCliTable, cg_cli_table_free)
+
+char    *cg_cli_format_time (gint64 unix_seconds);
+
+gboolean cg_cli_batches      (CgCli *cli, int argc, char **argv, GError **error);
+gboolean cg_cli_batch_delete (CgCli *cli, int argc, char **argv, GError **error);
+gboolean cg_cli_demo         (CgCli *cli, int argc, char **argv, GError **error);
+
+G_END_DECLS

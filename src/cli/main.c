@@ -1,0 +1,112 @@
+/* main.c — callgauge-cli: the Callgauge core from the command line.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "cg-cli.h"
+
+static const CgCliCommand commands[] = {
+  { "batches",      N_("List import batches"), cg_cli_batches },
+  { "batch-delete", N_("Delete an import batch and its rows"), cg_cli_batch_delete },
+  { "demo",         N_("Load realistic demo data"), cg_cli_demo },
+};
+
+static void
+print_help (void)
+{
+  g_print ("%s\n\n", _("Usage: callgauge-cli [--db PATH] COMMAND [OPTIONS…]"));
+  g_print ("%s\n\n", _("Connect rate, satisfaction and cost-benefit of outbound call teams."));
+  g_print ("%s\n", _("Options:"));
+  g_print ("  --db PATH    %s\n", _("Use this database instead of the default one"));
+  g_print ("  --version    %s\n", _("Show the version"));
+  g_print ("  -h, --help   %s\n\n", _("Show this help"));
+  g_print ("%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_print ("  %-14s %s\n", commands[i].name, _(commands[i].summary));
+  g_print ("\n%s\n", _("Run “callgauge-cli COMMAND --help” for a command’s options."));
+}
+
+static void
+setup_locale (void)
+{
+  const char *localedir = g_getenv ("CALLGAUGE_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+static int
+fail (const char *message)
+{
+  g_printerr ("callgauge-cli: %s\n", message);
+  return 1;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  CgCli cli = { 0 };
+  g_autoptr(GError) error = NULL;
+  int i = 1;
+  int status = 0;
+
+  setup_locale ();
+  g_set_prgname ("callgauge-cli");
+
+  for (; i < argc && argv[i][0] == '-'; i++)
+    {
+      if (strcmp (argv[i], "--help") == 0 || strcmp (argv[i], "-h") == 0)
+        {
+          print_help ();
+          return 0;
+        }
+      else if (strcmp (argv[i], "--version") == 0)
+        {
+          g_print ("callgauge-cli %s\n", PACKAGE_VERSION);
+          return 0;
+        }
+      else if (strcmp (argv[i], "--db") == 0 && i + 1 < argc)
+        cli.db_path = g_strdup (argv[++i]);
+      else if (g_str_has_prefix (argv[i], "--db="))
+        cli.db_path = g_strdup (argv[i] + 5);
+      else
+        {
+          g_autofree char *msg = g_strdup_printf (_("unknown option “%s”; see “callgauge-cli --help”"), argv[i]);
+          g_free (cli.db_path);
+          return fail (msg);
+        }
+    }
+
+  if (i >= argc)
+    {
+      g_free (cli.db_path);
+      return fail (_("no command given; see “callgauge-cli --help”"));
+    }
+
+  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+    if (strcmp (argv[i], commands[c].name) == 0)
+      {
+        if (!commands[c].run (&cli, argc - i, argv + i, &error))
+          status = fail (error->message);
+        goto out;
+      }
+
+  {
+    g_autofree char *msg = g_strdup_printf (_("unknown command “%s”; see “callgauge-cli --help”"), argv[i]);
+    status = fail (msg);
+  }
+
+out:
+  g_clear_object (&cli.store);
+  g_free (cli.db_path);
+  return status;
+}

@@ -1,0 +1,342 @@
+/* cg-call-writer.c — writes calls into a new batch inside one transaction.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <xxhash.h>
+#include <glib/gi18n-lib.h>
+
+#include "cg-call-writer.h"
+#include "cg-phone.h"
+#include "cg-store-private.h"
+
+/* Numbers repeat across attempts; caching their hashes saves the HMAC.
+ * The cache is dropped when full so memory stays bounded. */
+#define PHONE_CACHE_MAX 100000
+
+struct _CgCallWriter
+{
+  CgStore       *store;
+  CgPhoneHasher *hasher;
+  GHashTable    *phone_cache;  /* digits → gint64 hash (boxed) */
+  GString       *key_buf;
+  gboolean       keep_full_numbers;
+  gboolean       committed;
+  gint64         batch_id;
+  gint64         first_row_id;
+  gint64         last_row_id;
+  gint64         added;
+  gint64         duplicates;
+};
+
+static const char insert_sql[] =
+  "INSERT INTO calls (batch_id, natural_key, call_uid, start_ts, answer_ts, end_ts,"
+  "  ring_s, talk_s, duration_s, outcome, outcome_raw, agent_id, agent_name, line,"
+  "  phone_hash, phone_masked, phone_full, phone_kind, list, campaign, segment,"
+  "  disposition, sale_amount) "
+  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
+  "  ?17, ?18, ?19, ?20, ?21, ?22, ?23) "
+  "ON CONFLICT (natural_key) DO NOTHING";
+
+CgCallWriter *
+cg_call_writer_new (CgStore     *store,
+                    const char  *kind,
+                    const char  *file_name,
+                    const char  *sha256,
+                    const char  *preset,
+                    const char  *encoding,
+                    GError     **error)
+{
+  g_autoptr(CgCallWriter) writer = g_new0 (CgCallWriter, 1);
+  g_autofree char *key = NULL;
+  g_autofree char *keep = NULL;
+  sqlite3_stmt *stmt;
+
+  writer->store = g_object_ref (store);
+  writer->phone_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  writer->key_buf = g_string_sized_new (128);
+
+  key = cg_store_get_setting (store, "phone_hash_key", NULL);
+  if (key == NULL)
+    {
+      g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_INVALID,
+                   _("The database has lost its phone hash key and cannot take new data."));
+      return NULL;
+    }
+  writer->hasher = cg_phone_hasher_new (key);
+  keep = cg_store_get_setting (store, "keep_full_numbers", "false");
+  writer->keep_full_numbers = g_strcmp0 (keep, "true") == 0;
+
+  if (!cg_store_begin (store, error))
+    return NULL;
+
+  stmt = cg_store_prepare (store,
+                           "INSERT INTO batches (kind, file_name, sha256, created_at, preset, encoding) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, file_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, sha256, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, g_get_real_time () / G_USEC_PER_SEC);
+  sqlite3_bind_text (stmt, 5, preset, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, encoding, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      cg_store_set_sql_error (store, error, "create batch");
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+  writer->batch_id = sqlite3_last_insert_rowid (cg_store_get_db (store));
+  return g_steal_pointer (&writer);
+}
+
+static gint64
+hash_phone (CgCallWriter *writer,
+            const char   *digits)
+{
+  gint64 *cached = g_hash_table_lookup (writer->phone_cache, digits);
+  gint64 hash;
+
+  if (cached != NULL)
+    return *cached;
+  hash = cg_phone_hasher_hash (writer->hasher, digits);
+  if (g_hash_table_size (writer->phone_cache) >= PHONE_CACHE_MAX)
+    g_hash_table_remove_all (writer->phone_cache);
+  g_hash_table_insert (writer->phone_cache, g_strdup (digits), g_memdup2 (&hash, sizeof hash));
+  return hash;
+}
+
+static void
+key_append (GString    *buf,
+            const char *s)
+{
+  if (s != NULL)
+    g_string_append (buf, s);
+  g_string_append_c (buf, '\x1f');
+}
+
+/* The row-level identity of a call: the dialer's unique id when it has one,
+ * otherwise what two exports of the same call always share. */
+static gint64
+natural_key (CgCallWriter *writer,
+             const CgCall *call,
+             const char   *digits)
+{
+  GString *buf = writer->key_buf;
+
+  g_string_truncate (buf, 0);
+  if (call->call_uid != NULL && call->call_uid[0] != '\0')
+    {
+      g_string_append (buf, "uid\x1f");
+      g_string_append (buf, call->call_uid);
+    }
+  else
+    {
+      g_string_append_printf (buf, "row\x1f%" G_GINT64_FORMAT "\x1f%d\x1f", call->start_ts, call->duration_s);
+      key_append (buf, digits);
+      key_append (buf, call->agent_id);
+      key_append (buf, call->line);
+    }
+  return (gint64) XXH3_64bits (buf->str, buf->len);
+}
+
+static void
+bind_text_or_null (sqlite3_stmt *stmt,
+                   int           index,
+                   const char   *text)
+{
+  if (text != NULL && text[0] != '\0')
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static void
+bind_positive_or_null (sqlite3_stmt *stmt,
+                       int           index,
+                       gint64        value,
+                       gint64        absent)
+{
+  if (value == absent)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int64 (stmt, index, value);
+}
+
+static gboolean
+add_dnc_request (CgCallWriter *writer,
+                 gint64        phone_hash,
+                 const char   *masked,
+                 gint64        ts,
+                 GError      **error)
+{
+  sqlite3_stmt *stmt = cg_store_prepare (writer->store,
+                                         "INSERT INTO dnc (batch_id, phone_hash, phone_masked, added_ts, source) "
+                                         "VALUES (?1, ?2, ?3, ?4, 'call') ON CONFLICT DO NOTHING",
+                                         error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, writer->batch_id);
+  sqlite3_bind_int64 (stmt, 2, phone_hash);
+  sqlite3_bind_text (stmt, 3, masked, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, ts);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      cg_store_set_sql_error (writer->store, error, "add do-not-call entry");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+cg_call_writer_add (CgCallWriter     *writer,
+                    const CgCall     *call,
+                    CgCallAddResult  *result,
+                    GError          **error)
+{
+  char digits[CG_PHONE_MAX_DIGITS + 1];
+  char masked[CG_PHONE_MAX_DIGITS + 1];
+  CgPhoneKind kind = cg_phone_normalize (call->phone, digits);
+  gint64 phone_hash = 0;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (writer != NULL && !writer->committed, FALSE);
+
+  stmt = cg_store_prepare (writer->store, insert_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, writer->batch_id);
+  sqlite3_bind_int64 (stmt, 2, natural_key (writer, call, digits));
+  bind_text_or_null (stmt, 3, call->call_uid);
+  sqlite3_bind_int64 (stmt, 4, call->start_ts);
+  bind_positive_or_null (stmt, 5, call->answer_ts, 0);
+  bind_positive_or_null (stmt, 6, call->end_ts, 0);
+  bind_positive_or_null (stmt, 7, call->ring_s, -1);
+  sqlite3_bind_int (stmt, 8, MAX (call->talk_s, 0));
+  bind_positive_or_null (stmt, 9, call->duration_s, -1);
+  sqlite3_bind_int (stmt, 10, call->outcome);
+  bind_text_or_null (stmt, 11, call->outcome_raw);
+  bind_text_or_null (stmt, 12, call->agent_id);
+  bind_text_or_null (stmt, 13, call->agent_name);
+  bind_text_or_null (stmt, 14, call->line);
+  if (digits[0] != '\0')
+    {
+      phone_hash = hash_phone (writer, digits);
+      cg_phone_mask (digits, masked);
+      sqlite3_bind_int64 (stmt, 15, phone_hash);
+      sqlite3_bind_text (stmt, 16, masked, -1, SQLITE_STATIC);
+      if (writer->keep_full_numbers)
+        sqlite3_bind_text (stmt, 17, digits, -1, SQLITE_STATIC);
+    }
+  sqlite3_bind_int (stmt, 18, kind);
+  bind_text_or_null (stmt, 19, call->list);
+  bind_text_or_null (stmt, 20, call->campaign);
+  bind_text_or_null (stmt, 21, call->segment);
+  sqlite3_bind_int (stmt, 22, call->disposition);
+  if (!isnan (call->sale_amount))
+    sqlite3_bind_double (stmt, 23, call->sale_amount);
+
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      cg_store_set_sql_error (writer->store, error, "insert call");
+      return FALSE;
+    }
+
+  if (sqlite3_changes (cg_store_get_db (writer->store)) == 0)
+    {
+      writer->duplicates++;
+      *result = CG_CALL_DUPLICATE;
+      return TRUE;
+    }
+
+  writer->last_row_id = sqlite3_last_insert_rowid (cg_store_get_db (writer->store));
+  if (writer->added == 0)
+    writer->first_row_id = writer->last_row_id;
+  writer->added++;
+  *result = CG_CALL_ADDED;
+
+  if (call->disposition == CG_DISPOSITION_DNC_REQUEST && phone_hash != 0)
+    return add_dnc_request (writer, phone_hash, masked, call->start_ts, error);
+  return TRUE;
+}
+
+gint64
+cg_call_writer_commit (CgCallWriter  *writer,
+                       gint64         rows_read,
+                       gint64         rows_skipped,
+                       GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (writer != NULL && !writer->committed, 0);
+
+  stmt = cg_store_prepare (writer->store,
+                           "UPDATE batches SET rows_read = ?2, rows_imported = ?3, rows_skipped = ?4,"
+                           "  duplicates = ?5, first_row_id = ?6, last_row_id = ?7 WHERE id = ?1",
+                           error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, writer->batch_id);
+  sqlite3_bind_int64 (stmt, 2, rows_read);
+  sqlite3_bind_int64 (stmt, 3, writer->added);
+  sqlite3_bind_int64 (stmt, 4, rows_skipped);
+  sqlite3_bind_int64 (stmt, 5, writer->duplicates);
+  if (writer->added > 0)
+    {
+      sqlite3_bind_int64 (stmt, 6, writer->first_row_id);
+      sqlite3_bind_int64 (stmt, 7, writer->last_row_id);
+    }
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      cg_store_set_sql_error (writer->store, error, "finish batch");
+      return 0;
+    }
+  if (!cg_store_commit (writer->store, error))
+    return 0;
+  writer->committed = TRUE;
+  return writer->batch_id;
+}
+
+gint64
+cg_call_writer_get_added (CgCallWriter *writer)
+{
+  return writer->added;
+}
+
+gint64
+cg_call_writer_get_duplicates (CgCallWriter *writer)
+{
+  return writer->duplicates;
+}
+
+void
+cg_call_writer_free (CgCallWriter *writer)
+{
+  if (writer == NULL)
+    return;
+  if (!writer->committed && writer->store != NULL)
+    cg_store_rollback (writer->store);
+  g_clear_pointer (&writer->hasher, cg_phone_hasher_free);
+  g_clear_pointer (&writer->phone_cache, g_hash_table_unref);
+  if (writer->key_buf != NULL)
+    g_string_free (writer->key_buf, TRUE);
+  g_clear_object (&writer->store);
+  g_free (writer);
+}

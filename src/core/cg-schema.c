@@ -1,0 +1,148 @@
+/* cg-schema.c — schema migrations, applied in order under PRAGMA user_version.
+ *
+ * Design notes that the rest of core relies on:
+ *  - Times are UTC epoch seconds; grouping converts to the business time zone.
+ *  - Phone numbers are stored as a keyed hash (64-bit, from HMAC-SHA256 with a
+ *    per-database random key) and a masked form; the full number only when
+ *    the keep_full_numbers setting is on.
+ *  - Rows of one import batch get consecutive ids (imports are serialised by
+ *    the write lock), so batches record their id range and deletion needs no
+ *    extra index on batch_id.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "cg-schema.h"
+
+static const char migration_1[] =
+  "CREATE TABLE settings ("
+  "  key   TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ") WITHOUT ROWID;"
+  /* A per-database key for phone hashes: sqlite's randomness comes from the OS. */
+  "INSERT INTO settings (key, value) VALUES ('phone_hash_key', lower(hex(randomblob(32))));"
+
+  "CREATE TABLE batches ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  kind          TEXT NOT NULL,"
+  "  file_name     TEXT NOT NULL,"
+  "  sha256        TEXT,"
+  "  created_at    INTEGER NOT NULL,"
+  "  preset        TEXT,"
+  "  encoding      TEXT,"
+  "  rows_read     INTEGER NOT NULL DEFAULT 0,"
+  "  rows_imported INTEGER NOT NULL DEFAULT 0,"
+  "  rows_skipped  INTEGER NOT NULL DEFAULT 0,"
+  "  duplicates    INTEGER NOT NULL DEFAULT 0,"
+  "  first_row_id  INTEGER,"
+  "  last_row_id   INTEGER"
+  ");"
+  "CREATE INDEX batches_sha256 ON batches (sha256);"
+
+  "CREATE TABLE calls ("
+  "  id           INTEGER PRIMARY KEY,"
+  /* No foreign key here: a cascade would scan all calls for each batch
+   * delete; cg_store_delete_batch removes them by the batch's id range. */
+  "  batch_id     INTEGER NOT NULL,"
+  "  natural_key  INTEGER NOT NULL,"
+  "  call_uid     TEXT,"
+  "  start_ts     INTEGER NOT NULL,"
+  "  answer_ts    INTEGER,"
+  "  end_ts       INTEGER,"
+  "  ring_s       INTEGER,"
+  "  talk_s       INTEGER NOT NULL DEFAULT 0,"
+  "  duration_s   INTEGER,"
+  "  outcome      INTEGER NOT NULL,"
+  "  outcome_raw  TEXT,"
+  "  agent_id     TEXT,"
+  "  agent_name   TEXT,"
+  "  line         TEXT,"
+  "  phone_hash   INTEGER,"
+  "  phone_masked TEXT,"
+  "  phone_full   TEXT,"
+  "  phone_kind   INTEGER NOT NULL DEFAULT 0,"
+  "  list         TEXT,"
+  "  campaign     TEXT,"
+  "  segment      TEXT,"
+  "  disposition  INTEGER NOT NULL DEFAULT 0,"
+  "  sale_amount  REAL"
+  ");"
+  "CREATE UNIQUE INDEX calls_natural_key ON calls (natural_key);"
+  "CREATE INDEX calls_phone ON calls (phone_hash);"
+
+  "CREATE TABLE survey_responses ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  batch_id     INTEGER NOT NULL REFERENCES batches (id) ON DELETE CASCADE,"
+  "  natural_key  INTEGER NOT NULL UNIQUE,"
+  "  submitted_ts INTEGER,"
+  "  channel      TEXT,"
+  "  agent_id     TEXT,"
+  "  phone_hash   INTEGER,"
+  "  phone_masked TEXT,"
+  "  phone_full   TEXT"
+  ");"
+  "CREATE INDEX survey_responses_batch ON survey_responses (batch_id);"
+  "CREATE TABLE survey_questions ("
+  "  id        INTEGER PRIMARY KEY,"
+  "  batch_id  INTEGER NOT NULL REFERENCES batches (id) ON DELETE CASCADE,"
+  "  position  INTEGER NOT NULL,"
+  "  title     TEXT NOT NULL,"
+  "  dimension TEXT NOT NULL,"
+  "  scale_min REAL,"
+  "  scale_max REAL"
+  ");"
+  "CREATE INDEX survey_questions_batch ON survey_questions (batch_id);"
+  "CREATE TABLE survey_answers ("
+  "  response_id INTEGER NOT NULL REFERENCES survey_responses (id) ON DELETE CASCADE,"
+  "  question_id INTEGER NOT NULL REFERENCES survey_questions (id) ON DELETE CASCADE,"
+  "  value       REAL,"
+  "  text        TEXT,"
+  "  PRIMARY KEY (response_id, question_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX survey_answers_question ON survey_answers (question_id);"
+
+  "CREATE TABLE complaints ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  batch_id     INTEGER NOT NULL REFERENCES batches (id) ON DELETE CASCADE,"
+  "  natural_key  INTEGER NOT NULL UNIQUE,"
+  "  ts           INTEGER NOT NULL,"
+  "  phone_hash   INTEGER,"
+  "  phone_masked TEXT,"
+  "  phone_full   TEXT,"
+  "  agent_id     TEXT,"
+  "  list         TEXT,"
+  "  category     TEXT,"
+  "  text         TEXT"
+  ");"
+  "CREATE INDEX complaints_batch ON complaints (batch_id);"
+
+  /* Do-not-call entries: from an imported list (batch) or from a call whose
+   * disposition was a do-not-call request (batch_id NULL, source 'call'). */
+  "CREATE TABLE dnc ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  batch_id     INTEGER REFERENCES batches (id) ON DELETE CASCADE,"
+  "  phone_hash   INTEGER NOT NULL,"
+  "  phone_masked TEXT,"
+  "  added_ts     INTEGER NOT NULL,"
+  "  source       TEXT NOT NULL,"
+  "  UNIQUE (phone_hash, source)"
+  ");"
+  "CREATE INDEX dnc_batch ON dnc (batch_id);"
+
+  "CREATE TABLE scenarios ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  name       TEXT NOT NULL UNIQUE,"
+  "  json       TEXT NOT NULL,"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL"
+  ");";
+
+static const CgMigration migrations[] = {
+  { 1, migration_1 },
+};
+
+const CgMigration *
+cg_schema_get_migrations (guint *n_migrations)
+{
+  *n_migrations = G_N_ELEMENTS (migrations);
+  return migrations;
+}

@@ -1,0 +1,469 @@
+/* cg-store.c — the Callgauge database.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+#include "cg-schema.h"
+#include "cg-store-private.h"
+
+#define BUSY_TIMEOUT_MS 5000
+
+struct _CgStore
+{
+  GObject     parent_instance;
+
+  char       *path;
+  sqlite3    *db;
+  GHashTable *statements;  /* const char *sql → sqlite3_stmt * */
+  int         schema_version;
+};
+
+G_DEFINE_FINAL_TYPE (CgStore, cg_store, G_TYPE_OBJECT)
+G_DEFINE_QUARK (cg-store-error-quark, cg_store_error)
+
+static void
+cg_store_finalize (GObject *object)
+{
+  CgStore *self = CG_STORE (object);
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (cg_store_parent_class)->finalize (object);
+}
+
+static void
+cg_store_class_init (CgStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = cg_store_finalize;
+}
+
+static void
+cg_store_init (CgStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                            (GDestroyNotify) sqlite3_finalize);
+}
+
+char *
+cg_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "callgauge", "callgauge.db", NULL);
+}
+
+void
+cg_store_set_sql_error (CgStore     *self,
+                        GError     **error,
+                        const char  *what)
+{
+  int code = sqlite3_errcode (self->db);
+
+  if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+    g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_BUSY,
+                 _("The database %s is busy: another Callgauge window or command is writing to it. Try again when it has finished."),
+                 self->path);
+  else if (code == SQLITE_NOTADB)
+    g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_NOT_DATABASE,
+                 _("%s is not a Callgauge database."), self->path);
+  else if (code == SQLITE_FULL || code == SQLITE_IOERR || code == SQLITE_READONLY || code == SQLITE_CANTOPEN)
+    g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_IO,
+                 _("Cannot write the database %s: %s"), self->path, sqlite3_errmsg (self->db));
+  else
+    g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_SQL,
+                 "%s: %s", what, sqlite3_errmsg (self->db));
+}
+
+sqlite3 *
+cg_store_get_db (CgStore *self)
+{
+  g_return_val_if_fail (CG_IS_STORE (self), NULL);
+  return self->db;
+}
+
+const char *
+cg_store_get_path (CgStore *self)
+{
+  g_return_val_if_fail (CG_IS_STORE (self), NULL);
+  return self->path;
+}
+
+int
+cg_store_get_schema_version (CgStore *self)
+{
+  g_return_val_if_fail (CG_IS_STORE (self), -1);
+  return self->schema_version;
+}
+
+int
+cg_store_get_latest_schema_version (void)
+{
+  guint n;
+  const CgMigration *m = cg_schema_get_migrations (&n);
+  return m[n - 1].version;
+}
+
+sqlite3_stmt *
+cg_store_prepare (CgStore     *self,
+                  const char  *sql,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      cg_store_set_sql_error (self, error, "prepare");
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+gboolean
+cg_store_exec (CgStore     *self,
+               const char  *sql,
+               GError     **error)
+{
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      cg_store_set_sql_error (self, error, "exec");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+cg_store_begin (CgStore  *self,
+                GError  **error)
+{
+  g_return_val_if_fail (CG_IS_STORE (self), FALSE);
+  /* IMMEDIATE takes the write lock now, so a busy database is reported
+   * before any work is done rather than at commit. */
+  return cg_store_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+cg_store_commit (CgStore  *self,
+                 GError  **error)
+{
+  g_return_val_if_fail (CG_IS_STORE (self), FALSE);
+  return cg_store_exec (self, "COMMIT", error);
+}
+
+void
+cg_store_rollback (CgStore *self)
+{
+  g_return_if_fail (CG_IS_STORE (self));
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static gint64
+query_int (CgStore    *self,
+           const char *sql,
+           gboolean   *ok)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = 0;
+
+  *ok = FALSE;
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return 0;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      value = sqlite3_column_int64 (stmt, 0);
+      *ok = TRUE;
+    }
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* Reads the first bytes without SQLite so that a file which is not a
+ * database is refused before SQLite could touch it. */
+static gboolean
+check_header (const char  *path,
+              gboolean    *is_empty,
+              GError     **error)
+{
+  static const char magic[16] = "SQLite format 3";
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) in = NULL;
+  char header[16];
+  gsize n_read = 0;
+
+  in = g_file_read (file, NULL, error);
+  if (in == NULL)
+    return FALSE;
+  if (!g_input_stream_read_all (G_INPUT_STREAM (in), header, sizeof header, &n_read, NULL, error))
+    return FALSE;
+
+  *is_empty = n_read == 0;
+  if (n_read == 0)
+    return TRUE;
+  if (n_read < sizeof header || memcmp (header, magic, sizeof header) != 0)
+    {
+      g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_NOT_DATABASE,
+                   _("%s is not a Callgauge database. It was left unchanged."), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Creates a new, empty database file readable only by its owner. */
+static gboolean
+create_private_file (const char  *path,
+                     GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Cannot create the folder %s: %s"), dir, g_strerror (saved));
+      return FALSE;
+    }
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Cannot create the database %s: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  return g_close (fd, error);
+}
+
+static gboolean
+migrate (CgStore  *self,
+         GError  **error)
+{
+  guint n;
+  const CgMigration *migrations = cg_schema_get_migrations (&n);
+
+  if (self->schema_version >= migrations[n - 1].version)
+    return TRUE;
+
+  if (!cg_store_begin (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *bump = NULL;
+
+      if (migrations[i].version <= self->schema_version)
+        continue;
+      bump = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
+                              CG_STORE_APPLICATION_ID, migrations[i].version);
+      if (!cg_store_exec (self, migrations[i].sql, error) ||
+          !cg_store_exec (self, bump, error))
+        {
+          g_prefix_error (error, _("Cannot upgrade the database to version %d: "), migrations[i].version);
+          cg_store_rollback (self);
+          return FALSE;
+        }
+    }
+
+  if (!cg_store_commit (self, error))
+    {
+      cg_store_rollback (self);
+      return FALSE;
+    }
+  self->schema_version = migrations[n - 1].version;
+  return TRUE;
+}
+
+/* Refuses databases that are not ours, or are from a newer Callgauge,
+ * before anything is written to them. */
+static gboolean
+check_ownership (CgStore  *self,
+                 GError  **error)
+{
+  gboolean ok_app, ok_version, ok_count;
+  gint64 app_id = query_int (self, "PRAGMA application_id", &ok_app);
+  gint64 version = query_int (self, "PRAGMA user_version", &ok_version);
+  gint64 n_objects = query_int (self, "SELECT count(*) FROM sqlite_master", &ok_count);
+
+  if (!ok_app || !ok_version || !ok_count)
+    {
+      g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_NOT_DATABASE,
+                   _("%s is not a Callgauge database, or it is damaged: %s"),
+                   self->path, sqlite3_errmsg (self->db));
+      return FALSE;
+    }
+
+  if (app_id == CG_STORE_APPLICATION_ID)
+    {
+      if (version > cg_store_get_latest_schema_version ())
+        {
+          g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_TOO_NEW,
+                       _("%s was written by a newer version of Callgauge (schema %d; this version knows %d). Update Callgauge to open it."),
+                       self->path, (int) version, cg_store_get_latest_schema_version ());
+          return FALSE;
+        }
+      self->schema_version = (int) version;
+      return TRUE;
+    }
+
+  if (app_id == 0 && version == 0 && n_objects == 0)
+    {
+      self->schema_version = 0;
+      return TRUE;
+    }
+
+  g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_FOREIGN,
+               _("%s is an SQLite database of another program, not a Callgauge database. It was left unchanged."),
+               self->path);
+  return FALSE;
+}
+
+CgStore *
+cg_store_open (const char  *path,
+               GError     **error)
+{
+  g_autoptr(CgStore) self = NULL;
+  gboolean is_empty = TRUE;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        {
+          g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_NOT_DATABASE,
+                       _("%s is a folder, not a Callgauge database."), path);
+          return NULL;
+        }
+      if (!check_header (path, &is_empty, error))
+        return NULL;
+    }
+  else if (!create_private_file (path, error))
+    return NULL;
+
+  self = g_object_new (CG_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_IO,
+                   _("Cannot open the database %s: %s"), path,
+                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return NULL;
+    }
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  sqlite3_extended_result_codes (self->db, 0);
+
+  if (!check_ownership (self, error))
+    return NULL;
+
+  /* Only now that the file is known to be ours may anything be written. */
+  if (!cg_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !cg_store_exec (self, "PRAGMA synchronous = NORMAL", error) ||
+      !cg_store_exec (self, "PRAGMA foreign_keys = ON", error))
+    return NULL;
+
+  if (!migrate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+char *
+cg_store_get_setting (CgStore    *self,
+                      const char *key,
+                      const char *fallback)
+{
+  sqlite3_stmt *stmt;
+  char *value = NULL;
+
+  g_return_val_if_fail (CG_IS_STORE (self), NULL);
+
+  stmt = cg_store_prepare (self, "SELECT value FROM settings WHERE key = ?1", NULL);
+  if (stmt == NULL)
+    return g_strdup (fallback);
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return value != NULL ? value : g_strdup (fallback);
+}
+
+gboolean
+cg_store_set_setting (CgStore     *self,
+                      const char  *key,
+                      const char  *value,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CG_IS_STORE (self), FALSE);
+
+  stmt = cg_store_prepare (self,
+                           "INSERT INTO settings (key, value) VALUES (?1, ?2) "
+                           "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      cg_store_set_sql_error (self, error, "set setting");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gint64
+cg_store_count_calls (CgStore *self)
+{
+  sqlite3_stmt *stmt;
+  gint64 n = 0;
+
+  g_return_val_if_fail (CG_IS_STORE (self), 0);
+  stmt = cg_store_prepare (self, "SELECT count(*) FROM calls", NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return n;
+}
+
+GTimeZone *
+cg_store_get_time_zone (CgStore *self)
+{
+  g_autofree char *id = NULL;
+  GTimeZone *tz;
+
+  g_return_val_if_fail (CG_IS_STORE (self), NULL);
+  id = cg_store_get_setting (self, "time_zone", "Asia/Shanghai");
+  tz = g_time_zone_new_identifier (id);
+  /* Windows builds of GLib may not know IANA names: China has used UTC+8
+   * all year since 1991, which is what a telemarketing log needs. */
+  if (tz == NULL)
+    tz = g_time_zone_new_offset (8 * 3600);
+  return tz;
+}
