@@ -8,6 +8,7 @@
 
 #include "cg-batch.h"
 #include "cg-batch-list.h"
+#include "cg-format.h"
 
 struct _CgBatchList
 {
@@ -62,9 +63,9 @@ cell_text (CgBatch *batch,
         return g_date_time_format (dt, "%Y-%m-%d %H:%M");
       }
     case COLUMN_ROWS:
-      return g_strdup_printf ("%'" G_GINT64_FORMAT, cg_batch_get_rows_imported (batch));
+      return cg_format_count (cg_batch_get_rows_imported (batch));
     case COLUMN_DUPLICATES:
-      return g_strdup_printf ("%'" G_GINT64_FORMAT, cg_batch_get_duplicates (batch));
+      return cg_format_count (cg_batch_get_duplicates (batch));
     case COLUMN_DELETE:
     default:
       return NULL;

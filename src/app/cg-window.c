@@ -9,6 +9,7 @@
 #include "cg-batch.h"
 #include "cg-batch-list.h"
 #include "cg-demo.h"
+#include "cg-format.h"
 #include "cg-import-dialog.h"
 #include "cg-page.h"
 #include "cg-summary.h"
@@ -105,6 +106,7 @@ progress_update_idle (gpointer data)
 /* Called in the worker thread: hand the number to the main loop. */
 static void
 report_progress (double   fraction,
+                 gint64   rows,
                  gpointer user_data)
 {
   ProgressUpdate *update = g_new0 (ProgressUpdate, 1);
@@ -284,6 +286,24 @@ cg_window_import_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         CgWindow      *self)
+{
+  GSList *files = g_value_get_boxed (value);
+
+  if (files == NULL || self->store == NULL || self->job != NULL)
+    return FALSE;
+  /* One dialog at a time: each import is its own batch with its own checks. */
+  if (files->next != NULL)
+    show_toast (self, _("Drop one file at a time; importing the first one."));
+  cg_import_dialog_present (self, files->data);
+  return TRUE;
+}
+
 /* ---- batch deletion with undo ------------------------------------------- */
 
 static void
@@ -376,15 +396,17 @@ fill_overview (CgWindow        *self,
 {
   GtkBox *content = cg_page_get_content (self->overview_page);
   GtkWidget *group = adw_preferences_group_new ();
-  g_autofree char *calls = g_strdup_printf ("%'" G_GINT64_FORMAT, s->calls);
+  g_autofree char *calls = cg_format_count (s->calls);
   g_autofree char *rate = s->calls > 0
     ? g_strdup_printf ("%.1f %%", 100.0 * s->connected / s->calls) : g_strdup ("—");
   g_autofree char *first = s->calls > 0 ? format_day (s->first_ts) : g_strdup ("—");
   g_autofree char *last = s->calls > 0 ? format_day (s->last_ts) : g_strdup ("—");
   g_autofree char *period = g_strdup_printf (_("%s to %s"), first, last);
-  g_autofree char *teams = g_strdup_printf (_("%" G_GINT64_FORMAT " lines, %" G_GINT64_FORMAT " agents, %" G_GINT64_FORMAT " number lists"),
-                                            s->lines, s->agents, s->lists);
-  g_autofree char *surveys = g_strdup_printf ("%'" G_GINT64_FORMAT, s->survey_responses);
+  g_autofree char *n_lines = cg_format_count (s->lines);
+  g_autofree char *n_agents = cg_format_count (s->agents);
+  g_autofree char *n_lists = cg_format_count (s->lists);
+  g_autofree char *teams = g_strdup_printf (_("%s lines, %s agents, %s number lists"), n_lines, n_agents, n_lists);
+  g_autofree char *surveys = cg_format_count (s->survey_responses);
 
   if (self->overview_group != NULL)
     gtk_box_remove (content, self->overview_group);
@@ -546,6 +568,8 @@ cg_window_class_init (CgWindowClass *klass)
 static void
 cg_window_init (CgWindow *self)
 {
+  GtkDropTarget *drop;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* Pages are looked up rather than bound: libadwaita 1.2 warns when a
@@ -558,6 +582,10 @@ cg_window_init (CgWindow *self)
   self->data_page = page_by_name (self, "data");
 
   self->pending_deletes = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
   self->batch_list = cg_batch_list_new ();
   gtk_box_append (cg_page_get_content (self->data_page), GTK_WIDGET (self->batch_list));
 }

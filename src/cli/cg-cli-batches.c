@@ -10,6 +10,7 @@
 #include "cg-batch.h"
 #include "cg-cli.h"
 #include "cg-demo.h"
+#include "cg-format.h"
 
 static JsonNode *
 batches_to_json (GListModel *batches)
@@ -131,7 +132,7 @@ cg_cli_batch_delete (CgCli   *cli,
     return FALSE;
   if (!cg_store_delete_batch (store, id, error))
     return FALSE;
-  g_print (_("Deleted batch %" G_GINT64_FORMAT ".\n"), id);
+  g_print (_("Deleted batch %s.\n"), argv[1]);
   return TRUE;
 }
 
@@ -199,7 +200,10 @@ cg_cli_demo (CgCli   *cli,
       cg_cli_print_json (root);
     }
   else
-    g_print (_("Demo data loaded as batch %" G_GINT64_FORMAT "; the database holds %" G_GINT64_FORMAT " calls.\n"),
-             batch, cg_store_count_calls (store));
+    {
+      g_autofree char *id = cg_format_count (batch);
+      g_autofree char *calls = cg_format_count (cg_store_count_calls (store));
+      g_print (_("Demo data loaded as batch %s; the database holds %s calls.\n"), id, calls);
+    }
   return TRUE;
 }

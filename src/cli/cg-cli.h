@@ -62,5 +62,6 @@ char    *cg_cli_format_time (gint64 unix_seconds);
 gboolean cg_cli_batches      (CgCli *cli, int argc, char **argv, GError **error);
 gboolean cg_cli_batch_delete (CgCli *cli, int argc, char **argv, GError **error);
 gboolean cg_cli_demo         (CgCli *cli, int argc, char **argv, GError **error);
+gboolean cg_cli_import       (CgCli *cli, int argc, char **argv, GError **error);
 
 G_END_DECLS

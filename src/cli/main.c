@@ -15,6 +15,7 @@ static const CgCliCommand commands[] = {
   { "batches",      N_("List import batches"), cg_cli_batches },
   { "batch-delete", N_("Delete an import batch and its rows"), cg_cli_batch_delete },
   { "demo",         N_("Load realistic demo data"), cg_cli_demo },
+  { "import",       N_("Import call logs: import calls FILE…"), cg_cli_import },
 };
 
 static void

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cg-batch.h"
+#include "cg-format.h"
 #include "cg-store-private.h"
 
 struct _CgBatch
@@ -161,8 +162,9 @@ cg_store_delete_batch (CgStore  *store,
   sqlite3_reset (stmt);
   if (!found)
     {
+      g_autofree char *id = cg_format_count (batch_id);
       g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_NOT_FOUND,
-                   _("There is no import batch %" G_GINT64_FORMAT "."), batch_id);
+                   _("There is no import batch %s."), id);
       goto fail;
     }
 

@@ -13,16 +13,11 @@
 #include "cg-phone.h"
 #include "cg-store-private.h"
 
-/* Numbers repeat across attempts; caching their hashes saves the HMAC.
- * The cache is dropped when full so memory stays bounded. */
-#define PHONE_CACHE_MAX 100000
-
 struct _CgCallWriter
 {
   CgStore       *store;
   CgPhoneHasher *hasher;
-  GHashTable    *phone_cache;  /* digits → gint64 hash (boxed) */
-  GString       *key_buf;
+  sqlite3_stmt  *insert;
   gboolean       keep_full_numbers;
   gboolean       committed;
   gint64         batch_id;
@@ -45,7 +40,6 @@ CgCallWriter *
 cg_call_writer_new (CgStore     *store,
                     const char  *kind,
                     const char  *file_name,
-                    const char  *sha256,
                     const char  *preset,
                     const char  *encoding,
                     GError     **error)
@@ -56,8 +50,6 @@ cg_call_writer_new (CgStore     *store,
   sqlite3_stmt *stmt;
 
   writer->store = g_object_ref (store);
-  writer->phone_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  writer->key_buf = g_string_sized_new (128);
 
   key = cg_store_get_setting (store, "phone_hash_key", NULL);
   if (key == NULL)
@@ -74,14 +66,13 @@ cg_call_writer_new (CgStore     *store,
     return NULL;
 
   stmt = cg_store_prepare (store,
-                           "INSERT INTO batches (kind, file_name, sha256, created_at, preset, encoding) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                           "INSERT INTO batches (kind, file_name, created_at, preset, encoding) "
+                           "VALUES (?1, ?2, ?4, ?5, ?6)",
                            error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, file_name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, sha256, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 4, g_get_real_time () / G_USEC_PER_SEC);
   sqlite3_bind_text (stmt, 5, preset, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 6, encoding, -1, SQLITE_STATIC);
@@ -93,57 +84,44 @@ cg_call_writer_new (CgStore     *store,
     }
   sqlite3_reset (stmt);
   writer->batch_id = sqlite3_last_insert_rowid (cg_store_get_db (store));
+  writer->insert = cg_store_prepare (store, insert_sql, error);
+  if (writer->insert == NULL)
+    return NULL;
   return g_steal_pointer (&writer);
 }
 
+/* The row-level identity of a call: its start time (seconds since 2000,
+ * 30 bits) followed by 33 bits of a hash of the dialer's unique id when it
+ * has one, otherwise of what two exports of the same call always share.
+ * The time prefix makes a time-ordered log append to the unique index
+ * instead of inserting at random places; two different calls collide only
+ * if they start in the same second and share 33 hash bits. */
+#define NATURAL_KEY_EPOCH 946684800  /* 2000-01-01T00:00:00Z */
+#define NATURAL_KEY_HASH_BITS 33
+
 static gint64
-hash_phone (CgCallWriter *writer,
-            const char   *digits)
-{
-  gint64 *cached = g_hash_table_lookup (writer->phone_cache, digits);
-  gint64 hash;
-
-  if (cached != NULL)
-    return *cached;
-  hash = cg_phone_hasher_hash (writer->hasher, digits);
-  if (g_hash_table_size (writer->phone_cache) >= PHONE_CACHE_MAX)
-    g_hash_table_remove_all (writer->phone_cache);
-  g_hash_table_insert (writer->phone_cache, g_strdup (digits), g_memdup2 (&hash, sizeof hash));
-  return hash;
-}
-
-static void
-key_append (GString    *buf,
-            const char *s)
-{
-  if (s != NULL)
-    g_string_append (buf, s);
-  g_string_append_c (buf, '\x1f');
-}
-
-/* The row-level identity of a call: the dialer's unique id when it has one,
- * otherwise what two exports of the same call always share. */
-static gint64
-natural_key (CgCallWriter *writer,
-             const CgCall *call,
+natural_key (const CgCall *call,
              const char   *digits)
 {
-  GString *buf = writer->key_buf;
+  guint64 seconds = (guint64) MAX (call->start_ts - NATURAL_KEY_EPOCH, 0) & ((G_GUINT64_CONSTANT (1) << 30) - 1);
+  guint64 hash;
 
-  g_string_truncate (buf, 0);
   if (call->call_uid != NULL && call->call_uid[0] != '\0')
-    {
-      g_string_append (buf, "uid\x1f");
-      g_string_append (buf, call->call_uid);
-    }
+    hash = XXH3_64bits (call->call_uid, strlen (call->call_uid));
   else
     {
-      g_string_append_printf (buf, "row\x1f%" G_GINT64_FORMAT "\x1f%d\x1f", call->start_ts, call->duration_s);
-      key_append (buf, digits);
-      key_append (buf, call->agent_id);
-      key_append (buf, call->line);
+      /* start, duration, callee, agent, line: NUL-separated, truncated at
+       * a length no real identity reaches. */
+      char buf[256];
+      const char *strings[3] = { digits, call->agent_id, call->line };
+      gsize len = g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT ":%d", call->start_ts, call->duration_s) + 1;
+
+      for (guint i = 0; i < G_N_ELEMENTS (strings) && len < sizeof buf; i++)
+        len += g_strlcpy (buf + len, strings[i] ? strings[i] : "", sizeof buf - len) + 1;
+      hash = XXH3_64bits (buf, MIN (len, sizeof buf));
     }
-  return (gint64) XXH3_64bits (buf->str, buf->len);
+  hash &= (G_GUINT64_CONSTANT (1) << NATURAL_KEY_HASH_BITS) - 1;
+  return (gint64) ((seconds << NATURAL_KEY_HASH_BITS) | hash);
 }
 
 static void
@@ -198,27 +176,51 @@ add_dnc_request (CgCallWriter *writer,
   return TRUE;
 }
 
+void
+cg_call_writer_digest (CgCallWriter *writer,
+                       const CgCall *call,
+                       CgCallDigest *digest)
+{
+  digest->phone_kind = cg_phone_normalize (call->phone, digest->digits);
+  digest->phone_hash = 0;
+  digest->masked[0] = '\0';
+  if (digest->digits[0] != '\0')
+    {
+      digest->phone_hash = cg_phone_hasher_hash (writer->hasher, digest->digits);
+      cg_phone_mask (digest->digits, digest->masked);
+    }
+  digest->natural_key = natural_key (call, digest->digits);
+}
+
 gboolean
 cg_call_writer_add (CgCallWriter     *writer,
                     const CgCall     *call,
                     CgCallAddResult  *result,
                     GError          **error)
 {
-  char digits[CG_PHONE_MAX_DIGITS + 1];
-  char masked[CG_PHONE_MAX_DIGITS + 1];
-  CgPhoneKind kind = cg_phone_normalize (call->phone, digits);
-  gint64 phone_hash = 0;
-  sqlite3_stmt *stmt;
+  CgCallDigest digest;
+
+  cg_call_writer_digest (writer, call, &digest);
+  return cg_call_writer_add_digested (writer, call, &digest, result, error);
+}
+
+/* Every parameter is bound on every row, so the statement needs no
+ * clear_bindings between rows. */
+gboolean
+cg_call_writer_add_digested (CgCallWriter       *writer,
+                             const CgCall       *call,
+                             const CgCallDigest *digest,
+                             CgCallAddResult    *result,
+                             GError            **error)
+{
+  sqlite3_stmt *stmt = writer->insert;
+  gboolean has_phone = digest->digits[0] != '\0';
   int rc;
 
   g_return_val_if_fail (writer != NULL && !writer->committed, FALSE);
 
-  stmt = cg_store_prepare (writer->store, insert_sql, error);
-  if (stmt == NULL)
-    return FALSE;
-
   sqlite3_bind_int64 (stmt, 1, writer->batch_id);
-  sqlite3_bind_int64 (stmt, 2, natural_key (writer, call, digits));
+  sqlite3_bind_int64 (stmt, 2, digest->natural_key);
   bind_text_or_null (stmt, 3, call->call_uid);
   sqlite3_bind_int64 (stmt, 4, call->start_ts);
   bind_positive_or_null (stmt, 5, call->answer_ts, 0);
@@ -231,22 +233,21 @@ cg_call_writer_add (CgCallWriter     *writer,
   bind_text_or_null (stmt, 12, call->agent_id);
   bind_text_or_null (stmt, 13, call->agent_name);
   bind_text_or_null (stmt, 14, call->line);
-  if (digits[0] != '\0')
-    {
-      phone_hash = hash_phone (writer, digits);
-      cg_phone_mask (digits, masked);
-      sqlite3_bind_int64 (stmt, 15, phone_hash);
-      sqlite3_bind_text (stmt, 16, masked, -1, SQLITE_STATIC);
-      if (writer->keep_full_numbers)
-        sqlite3_bind_text (stmt, 17, digits, -1, SQLITE_STATIC);
-    }
-  sqlite3_bind_int (stmt, 18, kind);
+  if (has_phone)
+    sqlite3_bind_int64 (stmt, 15, digest->phone_hash);
+  else
+    sqlite3_bind_null (stmt, 15);
+  bind_text_or_null (stmt, 16, has_phone ? digest->masked : NULL);
+  bind_text_or_null (stmt, 17, has_phone && writer->keep_full_numbers ? digest->digits : NULL);
+  sqlite3_bind_int (stmt, 18, digest->phone_kind);
   bind_text_or_null (stmt, 19, call->list);
   bind_text_or_null (stmt, 20, call->campaign);
   bind_text_or_null (stmt, 21, call->segment);
   sqlite3_bind_int (stmt, 22, call->disposition);
   if (!isnan (call->sale_amount))
     sqlite3_bind_double (stmt, 23, call->sale_amount);
+  else
+    sqlite3_bind_null (stmt, 23);
 
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
@@ -269,13 +270,14 @@ cg_call_writer_add (CgCallWriter     *writer,
   writer->added++;
   *result = CG_CALL_ADDED;
 
-  if (call->disposition == CG_DISPOSITION_DNC_REQUEST && phone_hash != 0)
-    return add_dnc_request (writer, phone_hash, masked, call->start_ts, error);
+  if (call->disposition == CG_DISPOSITION_DNC_REQUEST && has_phone)
+    return add_dnc_request (writer, digest->phone_hash, digest->masked, call->start_ts, error);
   return TRUE;
 }
 
 gint64
 cg_call_writer_commit (CgCallWriter  *writer,
+                       const char    *sha256,
                        gint64         rows_read,
                        gint64         rows_skipped,
                        GError       **error)
@@ -287,7 +289,7 @@ cg_call_writer_commit (CgCallWriter  *writer,
 
   stmt = cg_store_prepare (writer->store,
                            "UPDATE batches SET rows_read = ?2, rows_imported = ?3, rows_skipped = ?4,"
-                           "  duplicates = ?5, first_row_id = ?6, last_row_id = ?7 WHERE id = ?1",
+                           "  duplicates = ?5, first_row_id = ?6, last_row_id = ?7, sha256 = ?8 WHERE id = ?1",
                            error);
   if (stmt == NULL)
     return 0;
@@ -296,6 +298,8 @@ cg_call_writer_commit (CgCallWriter  *writer,
   sqlite3_bind_int64 (stmt, 3, writer->added);
   sqlite3_bind_int64 (stmt, 4, rows_skipped);
   sqlite3_bind_int64 (stmt, 5, writer->duplicates);
+  if (sha256 != NULL)
+    sqlite3_bind_text (stmt, 8, sha256, -1, SQLITE_STATIC);
   if (writer->added > 0)
     {
       sqlite3_bind_int64 (stmt, 6, writer->first_row_id);
@@ -334,9 +338,6 @@ cg_call_writer_free (CgCallWriter *writer)
   if (!writer->committed && writer->store != NULL)
     cg_store_rollback (writer->store);
   g_clear_pointer (&writer->hasher, cg_phone_hasher_free);
-  g_clear_pointer (&writer->phone_cache, g_hash_table_unref);
-  if (writer->key_buf != NULL)
-    g_string_free (writer->key_buf, TRUE);
   g_clear_object (&writer->store);
   g_free (writer);
 }

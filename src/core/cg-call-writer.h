@@ -5,6 +5,7 @@
 #pragma once
 
 #include "cg-call.h"
+#include "cg-phone.h"
 #include "cg-store.h"
 
 G_BEGIN_DECLS
@@ -21,18 +22,41 @@ typedef enum {
 CgCallWriter *cg_call_writer_new      (CgStore         *store,
                                        const char      *kind,
                                        const char      *file_name,
-                                       const char      *sha256,
                                        const char      *preset,
                                        const char      *encoding,
                                        GError         **error);
+
+/* What the writer derives from a call before storing it: normalised phone,
+ * its keyed hash and mask, and the natural key.  Computing it needs no
+ * database, so an importer may do it in another thread. */
+typedef struct {
+  char        digits[CG_PHONE_MAX_DIGITS + 1];
+  char        masked[CG_PHONE_MAX_DIGITS + 1];
+  CgPhoneKind phone_kind;
+  gint64      phone_hash;
+  gint64      natural_key;
+} CgCallDigest;
+
+/** cg_call_writer_digest: thread-safe; fills @digest for @call. */
+void          cg_call_writer_digest   (CgCallWriter    *writer,
+                                       const CgCall    *call,
+                                       CgCallDigest    *digest);
+
+gboolean      cg_call_writer_add_digested (CgCallWriter       *writer,
+                                           const CgCall       *call,
+                                           const CgCallDigest *digest,
+                                           CgCallAddResult    *result,
+                                           GError            **error);
 
 gboolean      cg_call_writer_add      (CgCallWriter    *writer,
                                        const CgCall    *call,
                                        CgCallAddResult *result,
                                        GError         **error);
 
-/* Records the counts on the batch and commits; returns the batch id or 0. */
+/* Records the file hash (may be NULL) and counts on the batch and commits;
+ * returns the batch id or 0. */
 gint64        cg_call_writer_commit   (CgCallWriter    *writer,
+                                       const char      *sha256,
                                        gint64           rows_read,
                                        gint64           rows_skipped,
                                        GError         **error);

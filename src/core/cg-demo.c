@@ -360,7 +360,7 @@ cg_demo_generate (CgStore             *store,
   n_days = g_date_days_between (&first, &end) + 1;
 
   file_name = g_strdup_printf (_("Demo data (seed %u)"), options->seed);
-  writer = cg_call_writer_new (store, "demo", file_name, NULL, "demo", "utf-8", error);
+  writer = cg_call_writer_new (store, "demo", file_name, "demo", "utf-8", error);
   if (writer == NULL)
     return 0;
 
@@ -390,7 +390,7 @@ cg_demo_generate (CgStore             *store,
       if (g_cancellable_set_error_if_cancelled (cancellable, &local_error))
         goto out;
       if (progress != NULL)
-        progress ((double) (i + 1) / n_days, progress_data);
+        progress ((double) (i + 1) / n_days, rows, progress_data);
     }
 
 out:
@@ -403,5 +403,5 @@ out:
       g_propagate_error (error, g_steal_pointer (&local_error));
       return 0;
     }
-  return cg_call_writer_commit (writer, rows, 0, error);
+  return cg_call_writer_commit (writer, NULL, rows, 0, error);
 }

@@ -15,7 +15,11 @@ typedef struct {
   GDate   *end_date;     /* last day (business time); NULL means today */
 } CgDemoOptions;
 
-typedef void (*CgProgressFunc) (double fraction, gpointer user_data);
+/* Progress of long work, called from the worker thread: @fraction of the
+ * input done (0…1) and @rows handled so far. */
+typedef void (*CgProgressFunc) (double   fraction,
+                                gint64   rows,
+                                gpointer user_data);
 
 /* Fills @store with one batch of demo calls (3 lines, 4 number lists,
  * 12 agents).  Same seed and dates give the same rows.  Returns the batch

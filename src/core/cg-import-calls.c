@@ -12,9 +12,8 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "cg-batch.h"
-#include "cg-call-writer.h"
 #include "cg-import-calls.h"
+#include "cg-import-private.h"
 #include "cg-parse.h"
 #include "cg-phone.h"
 
@@ -25,58 +24,11 @@ G_DEFINE_QUARK (cg-import-error-quark, cg_import_error)
 /* Dates outside this window are typing or export errors, not calls. */
 #define EARLIEST_PLAUSIBLE 946684800  /* 2000-01-01T00:00:00Z */
 
-struct _CgImportPlan
-{
-  char         *path;
-  CgImportOptions options;
-  CgReaderOptions reader_options;
-  char         *encoding_option;
-  char         *sheet_option;
-  GTimeZone    *tz;
-
-  CgFileFormat  format;
-  char         *encoding;
-  CgPreset      preset;
-  gboolean      has_header;
-  GPtrArray    *column_names;          /* char * */
-  int           columns[CG_N_FIELDS];  /* field → column, -1 unmapped */
-  GHashTable   *outcome_words;         /* casefolded word → CgOutcome (user's) */
-
-  GPtrArray    *preview;               /* GStrv of CG_N_FIELDS */
-  GPtrArray    *preview_errors;        /* char * or NULL */
-  GHashTable   *sample_unknown;        /* word → count */
-
-  GString      *scratch;               /* line name of dialer channels */
-  gint64        latest_plausible;
-};
-
-void
-cg_import_result_free (CgImportResult *result)
-{
-  if (result == NULL)
-    return;
-  g_free (result->file);
-  g_free (result->format);
-  g_free (result->preset);
-  g_free (result->encoding);
-  g_free (result->sha256);
-  g_clear_pointer (&result->errors, g_ptr_array_unref);
-  g_clear_pointer (&result->unknown_outcomes, g_hash_table_unref);
-  g_free (result);
-}
-
-static void
-issue_free (CgImportIssue *issue)
-{
-  g_free (issue->column);
-  g_free (issue->message);
-  g_free (issue);
-}
 
 /* ---- reading cells ------------------------------------------------------ */
 
-static const CgCell *
-cell_at (const CgCell *cells,
+const CgCell *
+cg_import_cell_at (const CgCell *cells,
          guint         n_cells,
          int           column)
 {
@@ -87,8 +39,8 @@ cell_at (const CgCell *cells,
   return &cells[column];
 }
 
-static gboolean
-cell_is_blank (const CgCell *cell)
+gboolean
+cg_import_cell_is_blank (const CgCell *cell)
 {
   if (cell->type == CG_CELL_EMPTY)
     return TRUE;
@@ -172,21 +124,17 @@ channel_peer (GString    *scratch,
   return scratch->str;
 }
 
-typedef struct {
-  CgCallField  field;
-  const char  *message;
-} RowProblem;
 
 /* Fills @call from one row; on a bad row returns FALSE with @problem set. */
-static gboolean
-map_row (CgImportPlan *plan,
+gboolean
+cg_import_map_row (CgImportPlan *plan,
          const CgCell *cells,
          guint         n_cells,
          CgCall       *call,
          RowProblem   *problem,
          gboolean     *unknown_outcome)
 {
-#define CELL(f) cell_at (cells, n_cells, plan->columns[f])
+#define CELL(f) cg_import_cell_at (cells, n_cells, plan->columns[f])
   const CgCell *c;
   gint64 end_ts = 0;
 
@@ -194,10 +142,10 @@ map_row (CgImportPlan *plan,
   *unknown_outcome = FALSE;
 
   c = CELL (CG_FIELD_START);
-  if (cell_is_blank (c) || !cell_to_time (plan, c, &call->start_ts))
+  if (cg_import_cell_is_blank (c) || !cell_to_time (plan, c, &call->start_ts))
     {
       problem->field = CG_FIELD_START;
-      problem->message = cell_is_blank (c) ? _("the start time is missing")
+      problem->message = cg_import_cell_is_blank (c) ? _("the start time is missing")
                                            : _("cannot read this date and time");
       return FALSE;
     }
@@ -209,19 +157,19 @@ map_row (CgImportPlan *plan,
     }
 
   c = CELL (CG_FIELD_ANSWER);
-  if (!cell_is_blank (c) && !cell_to_time (plan, c, &call->answer_ts))
+  if (!cg_import_cell_is_blank (c) && !cell_to_time (plan, c, &call->answer_ts))
     call->answer_ts = 0;  /* Asterisk and others write placeholders here */
   if (call->answer_ts != 0 && call->answer_ts < call->start_ts)
     call->answer_ts = 0;
   c = CELL (CG_FIELD_END);
-  if (!cell_is_blank (c) && cell_to_time (plan, c, &end_ts) && end_ts >= call->start_ts)
+  if (!cg_import_cell_is_blank (c) && cell_to_time (plan, c, &end_ts) && end_ts >= call->start_ts)
     call->end_ts = end_ts;
 
   for (CgCallField f = CG_FIELD_RING; f <= CG_FIELD_DURATION; f++)
     {
       int *target = f == CG_FIELD_RING ? &call->ring_s : f == CG_FIELD_TALK ? &call->talk_s : &call->duration_s;
       c = CELL (f);
-      if (cell_is_blank (c))
+      if (cg_import_cell_is_blank (c))
         continue;
       if (!cell_to_seconds (c, target))
         {
@@ -237,7 +185,7 @@ map_row (CgImportPlan *plan,
 
   c = CELL (CG_FIELD_OUTCOME);
   call->outcome = CG_OUTCOME_OTHER;
-  if (!cell_is_blank (c))
+  if (!cg_import_cell_is_blank (c))
     {
       call->outcome_raw = c->text;
       if (!lookup_outcome (plan, c->text, &call->outcome))
@@ -250,7 +198,7 @@ map_row (CgImportPlan *plan,
    * the hangup cause says (FreeSWITCH writes NORMAL_CLEARING either way). */
   if (call->answer_ts != 0 || call->talk_s > 0)
     call->outcome = CG_OUTCOME_CONNECTED;
-  else if (plan->columns[CG_FIELD_OUTCOME] < 0 || cell_is_blank (c))
+  else if (plan->columns[CG_FIELD_OUTCOME] < 0 || cg_import_cell_is_blank (c))
     call->outcome = CG_OUTCOME_NO_ANSWER;  /* only billsec given: 0 s is not connected */
 
   call->call_uid = CELL (CG_FIELD_CALL_ID)->text;
@@ -265,13 +213,13 @@ map_row (CgImportPlan *plan,
   call->segment = CELL (CG_FIELD_SEGMENT)->text;
 
   c = CELL (CG_FIELD_DISPOSITION);
-  if (!cell_is_blank (c) && !cg_parse_disposition (c->text, &call->disposition))
+  if (!cg_import_cell_is_blank (c) && !cg_parse_disposition (c->text, &call->disposition))
     call->disposition = CG_DISPOSITION_NONE;
 
   c = CELL (CG_FIELD_SALE_AMOUNT);
   if (c->type == CG_CELL_NUMBER)
     call->sale_amount = c->number;
-  else if (!cell_is_blank (c) && !cg_parse_amount (c->text, &call->sale_amount))
+  else if (!cg_import_cell_is_blank (c) && !cg_parse_amount (c->text, &call->sale_amount))
     {
       problem->field = CG_FIELD_SALE_AMOUNT;
       problem->message = _("not an amount of money");
@@ -530,8 +478,8 @@ preview_strings (CgImportPlan *plan,
   return v;
 }
 
-static void
-count_word (GHashTable *table,
+void
+cg_import_count_word (GHashTable *table,
             const char *word)
 {
   gpointer n = g_hash_table_lookup (table, word);
@@ -553,10 +501,10 @@ plan_sample (CgImportPlan *plan,
       CgCall call;
       RowProblem problem = { 0 };
       gboolean unknown;
-      gboolean ok = map_row (plan, cells, n_cells, &call, &problem, &unknown);
+      gboolean ok = cg_import_map_row (plan, cells, n_cells, &call, &problem, &unknown);
 
       if (unknown)
-        count_word (plan->sample_unknown, call.outcome_raw);
+        cg_import_count_word (plan->sample_unknown, call.outcome_raw);
       if (plan->preview->len >= CG_IMPORT_PREVIEW_ROWS)
         continue;
       if (ok)
@@ -568,7 +516,7 @@ plan_sample (CgImportPlan *plan,
         {
           char **v = g_new0 (char *, CG_N_FIELDS + 1);
           for (guint f = 0; f < CG_N_FIELDS; f++)
-            v[f] = g_strdup (cell_at (cells, n_cells, plan->columns[f])->text);
+            v[f] = g_strdup (cg_import_cell_at (cells, n_cells, plan->columns[f])->text);
           g_ptr_array_add (plan->preview, v);
           g_ptr_array_add (plan->preview_errors,
                            g_strdup_printf ("%s: %s", cg_call_field_get_label (problem.field), problem.message));
@@ -585,8 +533,8 @@ plan_reset_sample (CgImportPlan *plan)
 }
 
 /* Opens the file and positions the reader after the header, if any. */
-static CgReader *
-plan_open_reader (CgImportPlan  *plan,
+CgReader *
+cg_import_plan_open_reader (CgImportPlan  *plan,
                   GError       **error)
 {
   g_autoptr(CgReader) reader = cg_reader_open (plan->path, &plan->reader_options, error);
@@ -603,7 +551,7 @@ plan_open_reader (CgImportPlan  *plan,
 static void
 plan_refresh_sample (CgImportPlan *plan)
 {
-  g_autoptr(CgReader) reader = plan_open_reader (plan, NULL);
+  g_autoptr(CgReader) reader = cg_import_plan_open_reader (plan, NULL);
 
   plan_reset_sample (plan);
   if (reader != NULL)
@@ -753,153 +701,3 @@ cg_import_plan_get_unknown_outcomes (CgImportPlan *plan)
   return g_strv_builder_end (b);
 }
 
-/* ---- the run ------------------------------------------------------------ */
-
-static char *
-file_sha256 (const char  *path,
-             GError     **error)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) in = g_file_read (file, NULL, error);
-  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autofree guchar *buf = g_malloc (1 << 16);
-  gssize n;
-
-  if (in == NULL)
-    return NULL;
-  while ((n = g_input_stream_read (G_INPUT_STREAM (in), buf, 1 << 16, NULL, error)) > 0)
-    g_checksum_update (sum, buf, n);
-  if (n < 0)
-    return NULL;
-  return g_strdup (g_checksum_get_string (sum));
-}
-
-static void
-add_issue (CgImportResult *result,
-           guint64         row,
-           const char     *column,
-           const char     *message)
-{
-  CgImportIssue *issue;
-
-  result->n_errors++;
-  if (result->errors->len >= CG_IMPORT_MAX_ERRORS)
-    return;
-  issue = g_new0 (CgImportIssue, 1);
-  issue->row = row;
-  issue->column = g_strdup (column);
-  issue->message = g_strdup (message);
-  g_ptr_array_add (result->errors, issue);
-}
-
-static CgImportResult *
-result_new (CgImportPlan *plan)
-{
-  CgImportResult *result = g_new0 (CgImportResult, 1);
-
-  result->file = g_path_get_basename (plan->path);
-  result->format = g_strdup (cg_file_format_to_string (plan->format));
-  result->preset = g_strdup (cg_preset_to_string (plan->preset));
-  result->encoding = g_strdup (plan->encoding);
-  result->errors = g_ptr_array_new_with_free_func ((GDestroyNotify) issue_free);
-  result->unknown_outcomes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  return result;
-}
-
-CgImportResult *
-cg_import_run (CgStore         *store,
-               CgImportPlan    *plan,
-               CgProgressFunc   progress,
-               gpointer         progress_data,
-               GCancellable    *cancellable,
-               GError         **error)
-{
-  g_autoptr(CgImportResult) result = result_new (plan);
-  g_autoptr(CgReader) reader = NULL;
-  g_autoptr(CgCallWriter) writer = NULL;
-  g_autoptr(GError) read_error = NULL;
-  const CgCell *cells;
-  guint n_cells;
-
-  if (!cg_import_plan_check (plan, error))
-    return NULL;
-  result->sha256 = file_sha256 (plan->path, error);
-  if (result->sha256 == NULL)
-    return NULL;
-  result->previous_batch_id = cg_store_find_batch_by_sha256 (store, "calls", result->sha256);
-
-  reader = plan_open_reader (plan, error);
-  if (reader == NULL)
-    return NULL;
-  writer = cg_call_writer_new (store, "calls", result->file, result->sha256,
-                               result->preset, result->encoding, error);
-  if (writer == NULL)
-    return NULL;
-
-  while (cg_reader_next (reader, &cells, &n_cells, &read_error))
-    {
-      CgCall call;
-      RowProblem problem = { 0 };
-      CgCallAddResult added;
-      gboolean unknown;
-
-      /* Blank lines and rows of empty cells are not data. */
-      if (n_cells == 0 || (n_cells == 1 && cell_is_blank (&cells[0])))
-        continue;
-      result->rows_read++;
-
-      if (!map_row (plan, cells, n_cells, &call, &problem, &unknown))
-        {
-          const char *column = plan->columns[problem.field] >= 0
-            ? cg_import_plan_get_column_name (plan, plan->columns[problem.field]) : NULL;
-          guint64 row = cg_reader_get_row_number (reader);
-
-          if (plan->options.abort_on_error)
-            {
-              g_set_error (error, CG_IMPORT_ERROR, CG_IMPORT_ERROR_BAD_ROW,
-                           _("Row %" G_GUINT64_FORMAT ", column %s: %s (“%s”). Nothing was imported."),
-                           row, column ? column : cg_call_field_get_label (problem.field), problem.message,
-                           cell_at (cells, n_cells, plan->columns[problem.field])->text);
-              return NULL;
-            }
-          add_issue (result, row, column, problem.message);
-          result->rows_skipped++;
-          continue;
-        }
-      if (unknown)
-        count_word (result->unknown_outcomes, call.outcome_raw);
-
-      if (!cg_call_writer_add (writer, &call, &added, error))
-        return NULL;
-
-      if ((result->rows_read & 4095) == 0)
-        {
-          if (g_cancellable_set_error_if_cancelled (cancellable, error))
-            return NULL;
-          if (progress != NULL)
-            progress (cg_reader_get_progress (reader), progress_data);
-        }
-    }
-  if (read_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&read_error));
-      return NULL;
-    }
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
-
-  result->rows_imported = cg_call_writer_get_added (writer);
-  result->duplicates = cg_call_writer_get_duplicates (writer);
-  if (result->rows_imported == 0)
-    {
-      /* Nothing new (a re-import, or only bad rows): leave no empty batch. */
-      g_clear_pointer (&writer, cg_call_writer_free);
-      return g_steal_pointer (&result);
-    }
-  result->batch_id = cg_call_writer_commit (writer, result->rows_read, result->rows_skipped, error);
-  if (result->batch_id == 0)
-    return NULL;
-  if (progress != NULL)
-    progress (1.0, progress_data);
-  return g_steal_pointer (&result);
-}

@@ -5,6 +5,7 @@
 #include "cg-phone.h"
 
 #include <string.h>
+#include <sodium.h>
 
 /* Excel's "General" format shows at most 6 significant digits in scientific
  * notation (1.38001E+10).  A mantissa written with fewer digits than that
@@ -195,7 +196,7 @@ cg_phone_kind_to_string (CgPhoneKind kind)
 
 struct _CgPhoneHasher
 {
-  GHmac *template;
+  unsigned char key[crypto_shorthash_KEYBYTES];
 };
 
 CgPhoneHasher *
@@ -203,11 +204,10 @@ cg_phone_hasher_new (const char *hex_key)
 {
   CgPhoneHasher *hasher = g_new0 (CgPhoneHasher, 1);
   gsize len = strlen (hex_key);
-  g_autofree guchar *key = g_malloc (len / 2 + 1);
 
-  for (gsize i = 0; i + 1 < len; i += 2)
-    key[i / 2] = (g_ascii_xdigit_value (hex_key[i]) << 4) | g_ascii_xdigit_value (hex_key[i + 1]);
-  hasher->template = g_hmac_new (G_CHECKSUM_SHA256, key, len / 2);
+  /* The key is the first 128 bits of the database's random key. */
+  for (gsize i = 0; i + 1 < len && i / 2 < sizeof hasher->key; i += 2)
+    hasher->key[i / 2] = (g_ascii_xdigit_value (hex_key[i]) << 4) | g_ascii_xdigit_value (hex_key[i + 1]);
   return hasher;
 }
 
@@ -215,15 +215,12 @@ gint64
 cg_phone_hasher_hash (CgPhoneHasher *hasher,
                       const char    *digits)
 {
-  g_autoptr(GHmac) hmac = g_hmac_copy (hasher->template);
-  guint8 digest[32];
-  gsize digest_len = sizeof digest;
+  unsigned char out[crypto_shorthash_BYTES];
   guint64 value = 0;
 
-  g_hmac_update (hmac, (const guchar *) digits, strlen (digits));
-  g_hmac_get_digest (hmac, digest, &digest_len);
-  for (int i = 0; i < 8; i++)
-    value = (value << 8) | digest[i];
+  crypto_shorthash (out, (const unsigned char *) digits, strlen (digits), hasher->key);
+  for (guint i = 0; i < sizeof out; i++)
+    value = (value << 8) | out[i];
   return (gint64) value;
 }
 
@@ -232,6 +229,6 @@ cg_phone_hasher_free (CgPhoneHasher *hasher)
 {
   if (hasher == NULL)
     return;
-  g_hmac_unref (hasher->template);
+  sodium_memzero (hasher->key, sizeof hasher->key);
   g_free (hasher);
 }

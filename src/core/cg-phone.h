@@ -31,10 +31,11 @@ void         cg_phone_mask           (const char  *digits,
 
 const char  *cg_phone_kind_to_string (CgPhoneKind  kind);
 
-/* A keyed hash of normalised numbers: HMAC-SHA256 under the database's own
- * random key, truncated to 64 bits.  Equal numbers give equal hashes within
- * one database; without the key the hash cannot be reversed by trying all
- * numbers. */
+/* A keyed hash of normalised numbers: SipHash-2-4 (libsodium's
+ * crypto_shorthash, a pseudo-random function built for short inputs) under
+ * the database's own random key, 64 bits.  Equal numbers give equal hashes
+ * within one database; without the key the hash cannot be reversed by
+ * trying all numbers. */
 typedef struct _CgPhoneHasher CgPhoneHasher;
 
 CgPhoneHasher *cg_phone_hasher_new   (const char    *hex_key);

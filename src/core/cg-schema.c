@@ -5,6 +5,11 @@
  *  - Phone numbers are stored as a keyed hash (64-bit, from HMAC-SHA256 with a
  *    per-database random key) and a masked form; the full number only when
  *    the keep_full_numbers setting is on.
+ *  - calls has one index besides its rowid, the unique natural key, which
+ *    starts with the call's start time so that time-ordered logs insert at
+ *    the end of the index.  Every extra index on a random key costs about
+ *    as much as the whole table insert; per-number questions (repeat
+ *    calls, do-not-call, survey links) join small tables to calls instead.
  *  - Rows of one import batch get consecutive ids (imports are serialised by
  *    the write lock), so batches record their id range and deletion needs no
  *    extra index on batch_id.
@@ -67,7 +72,6 @@ static const char migration_1[] =
   "  sale_amount  REAL"
   ");"
   "CREATE UNIQUE INDEX calls_natural_key ON calls (natural_key);"
-  "CREATE INDEX calls_phone ON calls (phone_hash);"
 
   "CREATE TABLE survey_responses ("
   "  id           INTEGER PRIMARY KEY,"

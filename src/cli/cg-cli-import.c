@@ -1,0 +1,277 @@
+/* cg-cli-import.c — `import calls FILE…`.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "cg-cli.h"
+#include "cg-format.h"
+#include "cg-import-calls.h"
+
+static void
+add_string_or_null (JsonBuilder *b,
+                    const char  *name,
+                    const char  *value)
+{
+  json_builder_set_member_name (b, name);
+  if (value != NULL)
+    json_builder_add_string_value (b, value);
+  else
+    json_builder_add_null_value (b);
+}
+
+static void
+add_int (JsonBuilder *b,
+         const char  *name,
+         gint64       value)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_add_int_value (b, value);
+}
+
+static JsonNode *
+result_to_json (const CgImportResult *r)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  GHashTableIter iter;
+  gpointer key, value;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "batch_id");
+  if (r->batch_id != 0)
+    json_builder_add_int_value (b, r->batch_id);
+  else
+    json_builder_add_null_value (b);
+  add_string_or_null (b, "file", r->file);
+  add_string_or_null (b, "format", r->format);
+  add_string_or_null (b, "preset", r->preset);
+  add_string_or_null (b, "encoding", r->encoding);
+  add_string_or_null (b, "sha256", r->sha256);
+  json_builder_set_member_name (b, "previous_batch_id");
+  if (r->previous_batch_id != 0)
+    json_builder_add_int_value (b, r->previous_batch_id);
+  else
+    json_builder_add_null_value (b);
+  add_int (b, "rows_read", r->rows_read);
+  add_int (b, "rows_imported", r->rows_imported);
+  add_int (b, "rows_skipped", r->rows_skipped);
+  add_int (b, "duplicates", r->duplicates);
+
+  json_builder_set_member_name (b, "errors");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < r->errors->len; i++)
+    {
+      const CgImportIssue *issue = g_ptr_array_index (r->errors, i);
+
+      json_builder_begin_object (b);
+      add_int (b, "row", issue->row);
+      add_string_or_null (b, "column", issue->column);
+      add_string_or_null (b, "message", issue->message);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  add_int (b, "errors_total", r->n_errors);
+
+  json_builder_set_member_name (b, "unknown_outcomes");
+  json_builder_begin_array (b);
+  g_hash_table_iter_init (&iter, r->unknown_outcomes);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      json_builder_begin_object (b);
+      add_string_or_null (b, "text", key);
+      add_int (b, "count", GPOINTER_TO_INT (value));
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+static void
+print_result (const CgImportResult *r)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_autofree char *imported = cg_format_count (r->rows_imported);
+  g_autofree char *batch = cg_format_count (r->batch_id);
+  g_autofree char *previous = cg_format_count (r->previous_batch_id);
+  g_autofree char *read = cg_format_count (r->rows_read);
+  g_autofree char *skipped = cg_format_count (r->rows_skipped);
+  g_autofree char *duplicates = cg_format_count (r->duplicates);
+
+  if (r->batch_id != 0)
+    g_print (_("%s: imported %s calls as batch %s (%s, preset %s, %s).\n"),
+             r->file, imported, batch, r->format, r->preset, r->encoding);
+  else
+    g_print (_("%s: nothing new to import (%s, preset %s, %s).\n"), r->file, r->format, r->preset, r->encoding);
+  if (r->previous_batch_id != 0)
+    g_print (_("  This file was imported before, as batch %s.\n"), previous);
+  g_print (_("  Rows read: %s, skipped: %s, duplicates: %s.\n"), read, skipped, duplicates);
+  for (guint i = 0; i < r->errors->len && i < 10; i++)
+    {
+      const CgImportIssue *issue = g_ptr_array_index (r->errors, i);
+      g_autofree char *row = cg_format_count (issue->row);
+      g_print (_("  Row %s, %s: %s\n"), row, issue->column ? issue->column : "-", issue->message);
+    }
+  if (r->n_errors > 10)
+    {
+      g_autofree char *more = cg_format_count (r->n_errors - 10);
+      g_print (_("  … and %s more skipped rows (see --json).\n"), more);
+    }
+  g_hash_table_iter_init (&iter, r->unknown_outcomes);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_print (ngettext ("  Unknown outcome “%s” on %d call, counted as “other”; map it with --outcome “%s=no_answer” (or another outcome).\n",
+                       "  Unknown outcome “%s” on %d calls, counted as “other”; map it with --outcome “%s=no_answer” (or another outcome).\n",
+                       GPOINTER_TO_INT (value)),
+             (char *) key, GPOINTER_TO_INT (value), (char *) key);
+}
+
+static gboolean
+parse_import_options (CgImportOptions  *options,
+                      const char       *format,
+                      const char       *preset,
+                      const char       *on_error,
+                      GError          **error)
+{
+  if (format != NULL && !cg_file_format_from_string (format, &options->reader.format))
+    {
+      g_set_error (error, CG_CLI_ERROR, CG_CLI_ERROR_USAGE,
+                   _("--format must be auto, csv, xlsx or xls, not “%s”."), format);
+      return FALSE;
+    }
+  if (preset != NULL && !cg_preset_from_string (preset, &options->preset))
+    {
+      g_set_error (error, CG_CLI_ERROR, CG_CLI_ERROR_USAGE,
+                   _("--preset must be auto, asterisk, freepbx, freeswitch or generic, not “%s”."), preset);
+      return FALSE;
+    }
+  if (on_error != NULL && strcmp (on_error, "skip") != 0 && strcmp (on_error, "abort") != 0)
+    {
+      g_set_error (error, CG_CLI_ERROR, CG_CLI_ERROR_USAGE,
+                   _("--on-error must be skip or abort, not “%s”."), on_error);
+      return FALSE;
+    }
+  options->abort_on_error = g_strcmp0 (on_error, "abort") == 0;
+  return TRUE;
+}
+
+static gboolean
+import_calls (CgCli   *cli,
+              int      argc,
+              char   **argv,
+              GError **error)
+{
+  g_autofree char *format = NULL;
+  g_autofree char *preset = NULL;
+  g_autofree char *encoding = NULL;
+  g_autofree char *sheet = NULL;
+  g_autofree char *on_error = NULL;
+  g_auto(GStrv) map = NULL;
+  g_auto(GStrv) outcomes = NULL;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("File format: auto, csv, xlsx or xls"), N_("FORMAT") },
+    { "preset", 0, 0, G_OPTION_ARG_STRING, &preset, N_("Layout: auto, asterisk, freepbx, freeswitch or generic"), N_("PRESET") },
+    { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding, N_("Text encoding of CSV files: auto, utf-8 or gb18030"), N_("ENCODING") },
+    { "sheet", 0, 0, G_OPTION_ARG_STRING, &sheet, N_("Worksheet to read (default: the first visible one)"), N_("NAME") },
+    { "map", 0, 0, G_OPTION_ARG_STRING_ARRAY, &map, N_("Read a field from a column, e.g. start=呼叫时间 or phone=3"), N_("FIELD=COLUMN") },
+    { "outcome", 0, 0, G_OPTION_ARG_STRING_ARRAY, &outcomes, N_("Treat an outcome word as a known outcome, e.g. 未呼通=no_answer"), N_("WORD=OUTCOME") },
+    { "on-error", 0, 0, G_OPTION_ARG_STRING, &on_error, N_("skip (default): import good rows and list bad ones; abort: import nothing if a row is bad"), N_("MODE") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Write JSON"), NULL },
+    { NULL }
+  };
+  CgImportOptions options = { 0 };
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autoptr(JsonArray) results = json_array_new ();
+  CgStore *store;
+  gboolean ok = TRUE;
+
+  if (!cg_cli_parse ("import calls", _("FILE…"), _("Import call logs (CSV, XLSX, XLS) from dialers, PBXs and SaaS exports."),
+                     entries, &argc, &argv, error))
+    return FALSE;
+  if (argc < 2)
+    {
+      g_set_error (error, CG_CLI_ERROR, CG_CLI_ERROR_USAGE, _("import calls needs at least one file."));
+      return FALSE;
+    }
+  if (!parse_import_options (&options, format, preset, on_error, error))
+    return FALSE;
+  options.reader.encoding = encoding;
+  options.reader.sheet = sheet;
+  options.map = (const char *const *) map;
+  options.outcome_map = (const char *const *) outcomes;
+
+  if ((store = cg_cli_get_store (cli, error)) == NULL)
+    return FALSE;
+  tz = cg_store_get_time_zone (store);
+
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(GError) file_error = NULL;
+      g_autoptr(CgImportPlan) plan = cg_import_plan_new (argv[i], &options, tz, &file_error);
+      g_autoptr(CgImportResult) result = NULL;
+
+      if (plan != NULL)
+        result = cg_import_run (store, plan, NULL, NULL, NULL, &file_error);
+      if (result == NULL)
+        {
+          g_autofree char *base = g_path_get_basename (argv[i]);
+          if (argc == 2)
+            {
+              g_propagate_prefixed_error (error, g_steal_pointer (&file_error), "%s: ", base);
+              return FALSE;
+            }
+          g_printerr ("callgauge-cli: %s: %s\n", base, file_error->message);
+          ok = FALSE;
+          continue;
+        }
+      if (json)
+        json_array_add_element (results, result_to_json (result));
+      else
+        print_result (result);
+    }
+
+  if (json && json_array_get_length (results) > 0)
+    {
+      g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
+
+      /* One file: its summary object; several: an array of them. */
+      if (argc == 2)
+        cg_cli_print_json (json_array_get_element (results, 0));
+      else
+        {
+          json_node_set_array (root, results);
+          cg_cli_print_json (root);
+        }
+    }
+  if (!ok)
+    g_set_error (error, CG_CLI_ERROR, CG_CLI_ERROR_USAGE, _("some files could not be imported (see above); the others were."));
+  return ok;
+}
+
+gboolean
+cg_cli_import (CgCli   *cli,
+               int      argc,
+               char   **argv,
+               GError **error)
+{
+  if (argc < 2 || g_str_has_prefix (argv[1], "-"))
+    {
+      if (argc >= 2 && (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0))
+        {
+          g_print ("%s\n", _("Usage: callgauge-cli import calls FILE… [OPTIONS]"));
+          g_print ("%s\n", _("Run “callgauge-cli import calls --help” for the options."));
+          return TRUE;
+        }
+      g_set_error (error, CG_CLI_ERROR, CG_CLI_ERROR_USAGE, _("import needs what to import: “import calls FILE…”."));
+      return FALSE;
+    }
+  if (strcmp (argv[1], "calls") == 0)
+    return import_calls (cli, argc - 1, argv + 1, error);
+  g_set_error (error, CG_CLI_ERROR, CG_CLI_ERROR_USAGE, _("cannot import “%s”; try “import calls FILE…”."), argv[1]);
+  return FALSE;
+}
