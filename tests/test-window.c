@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "cg-application.h"
+#include "cg-import-dialog.h"
 #include "cg-window.h"
 
 /* One application for the process: GApplication registers its id on the
@@ -134,6 +135,64 @@ test_load_demo (Fixture       *f,
   g_assert_true (cg_window_page_has_data (f->window, "data"));
 }
 
+static CgImportDialog *the_dialog;
+
+static gboolean
+dialog_finished (Fixture *f)
+{
+  return g_strcmp0 (cg_import_dialog_get_state (the_dialog), "result") == 0;
+}
+
+/* Import of a small file through the dialog, end to end: the rows land in
+ * the database and the pages refresh. */
+static void
+test_import_dialog (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *csv = g_build_filename (f->dir, "log.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (csv);
+  const char text[] =
+    "呼叫时间,被叫号码,通话时长(秒),呼叫结果,坐席工号,线路\n"
+    "2026-09-01 10:00:05,13800138000,95,已接通,A01,L01\n"
+    "2026-09-01 10:03:00,13900139000,0,无人接听,A01,L01\n"
+    "2026-09-01 10:05:00,13700137000,0,空号,A02,L02\n";
+
+  g_assert_true (g_file_set_contents (csv, text, -1, NULL));
+  g_assert_false (cg_window_page_has_data (f->window, "data"));
+
+  the_dialog = cg_import_dialog_present (f->window, file);
+  g_assert_cmpstr (cg_import_dialog_get_state (the_dialog), ==, "setup");
+  g_assert_true (cg_import_dialog_can_import (the_dialog));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (the_dialog), "import.start", NULL));
+  iterate_until (dialog_finished, f, 30);
+
+  g_assert_cmpint (cg_import_dialog_get_imported (the_dialog), ==, 3);
+  g_assert_cmpint (raw_calls (f->db), ==, 3);
+  g_assert_true (cg_window_page_has_data (f->window, "data"));
+  g_assert_true (cg_window_page_has_data (f->window, "overview"));
+  gtk_window_close (GTK_WINDOW (the_dialog));
+  the_dialog = NULL;
+}
+
+/* A file that is not a call log: the dialog says why and offers no Import. */
+static void
+test_import_dialog_refuses (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *csv = g_build_filename (f->dir, "notes.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (csv);
+  CgImportDialog *dialog;
+
+  g_assert_true (g_file_set_contents (csv, "名字,备注\n张三,你好\n", -1, NULL));
+  dialog = cg_import_dialog_present (f->window, file);
+  g_assert_cmpstr (cg_import_dialog_get_state (dialog), ==, "setup");
+  g_assert_false (cg_import_dialog_can_import (dialog));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.start", NULL) &&
+                  g_strcmp0 (cg_import_dialog_get_state (dialog), "setup") != 0);
+  g_assert_cmpint (raw_calls (f->db), ==, 0);
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
 /* Under zh_CN every page title is translated. */
 static void
 test_chinese (Fixture       *f,
@@ -216,6 +275,8 @@ main (int   argc,
     {
       ADD ("pages-empty", test_pages_empty);
       ADD ("load-demo", test_load_demo);
+      ADD ("import-dialog", test_import_dialog);
+      ADD ("import-dialog-refuses", test_import_dialog_refuses);
       ADD ("quit", test_quit);
     }
 #undef ADD

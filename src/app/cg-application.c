@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "cg-application.h"
+#include "cg-import-dialog.h"
 #include "cg-window.h"
 
 struct _CgApplication
@@ -28,6 +29,24 @@ cg_application_activate (GApplication *app)
   if (window == NULL)
     window = GTK_WINDOW (cg_window_new (self));
   gtk_window_present (window);
+}
+
+/* "callgauge FILE": the desktop file passes call logs opened from a file
+ * manager; each gets the import dialog. */
+static void
+cg_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  CgWindow *window;
+
+  g_application_activate (app);
+  window = CG_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  if (window == NULL || cg_window_get_store (window) == NULL)
+    return;
+  for (int i = 0; i < n_files; i++)
+    cg_import_dialog_present (window, files[i]);
 }
 
 static int
@@ -140,6 +159,7 @@ cg_application_class_init (CgApplicationClass *klass)
 
   object_class->finalize = cg_application_finalize;
   app_class->activate = cg_application_activate;
+  app_class->open = cg_application_open;
   app_class->startup = cg_application_startup;
   app_class->handle_local_options = cg_application_handle_local_options;
 }
@@ -164,7 +184,7 @@ cg_application_new (void)
    * database are safe (WAL, busy timeout). */
   return g_object_new (CG_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "flags", G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/io/github/callgauge/Callgauge",
                        NULL);
 }

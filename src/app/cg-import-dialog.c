@@ -8,6 +8,7 @@
 
 #include "cg-format.h"
 #include "cg-import-calls.h"
+#include "cg-import-presets.h"
 #include "cg-import-dialog.h"
 
 /* Preview columns: the fields a manager checks first. */
@@ -27,6 +28,7 @@ struct _CgImportDialog
   AdwActionRow         *format_row;
   AdwComboRow          *encoding_row;
   AdwComboRow          *preset_row;
+  AdwEntryRow          *preset_name_row;
   AdwPreferencesGroup  *outcome_group;
   AdwPreferencesGroup  *mapping_group;
   GtkColumnView        *preview;
@@ -59,10 +61,14 @@ preview_setup (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  user_data)
 {
+  int column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* Times must be read whole; the problem text gets what room is left. */
+  if (column >= 0 && preview_fields[column] == CG_FIELD_START)
+    gtk_label_set_width_chars (GTK_LABEL (label), 19);
   gtk_list_item_set_child (item, label);
 }
 
@@ -241,16 +247,32 @@ rebuild (CgImportDialog *self)
 {
   CgImportOptions options = { 0 };
   g_autoptr(GError) error = NULL;
+  g_auto(GStrv) map = NULL;
+  g_auto(GStrv) outcomes = NULL;
   guint preset = adw_combo_row_get_selected (self->preset_row);
   guint encoding = adw_combo_row_get_selected (self->encoding_row);
 
   options.preset = preset < CG_N_PRESETS ? preset : CG_PRESET_AUTO;
   options.reader.encoding = encoding < G_N_ELEMENTS (encodings) ? encodings[encoding] : NULL;
+  if (preset >= CG_N_PRESETS && self->window != NULL)
+    {
+      /* Entries past the built-in layouts are the user's saved presets. */
+      GListModel *names = adw_combo_row_get_model (self->preset_row);
+      const char *name = gtk_string_list_get_string (GTK_STRING_LIST (names), preset);
+
+      if (cg_import_preset_load (cg_window_get_store (self->window), name, &map, &outcomes, &error))
+        {
+          options.map = (const char *const *) map;
+          options.outcome_map = (const char *const *) outcomes;
+          options.preset_name = name;
+        }
+    }
 
   self->updating = TRUE;
   clear_dynamic_rows (self);
   g_clear_pointer (&self->plan, cg_import_plan_free);
-  self->plan = cg_import_plan_new (self->path, &options, self->tz, &error);
+  if (error == NULL)
+    self->plan = cg_import_plan_new (self->path, &options, self->tz, &error);
   if (self->plan != NULL)
     {
       g_autofree char *format = g_strdup_printf ("%s · %s · %s",
@@ -278,6 +300,46 @@ options_changed (AdwComboRow    *row,
 {
   if (!self->updating)
     rebuild (self);
+}
+
+static void
+preset_name_applied (AdwEntryRow    *row,
+                     CgImportDialog *self)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  g_autoptr(GError) error = NULL;
+  GtkStringList *names = GTK_STRING_LIST (adw_combo_row_get_model (self->preset_row));
+  g_autofree char *saved = NULL;
+
+  if (self->plan == NULL || self->window == NULL)
+    return;
+  if (!cg_import_preset_save (cg_window_get_store (self->window), name, self->plan, &error))
+    {
+      gtk_label_set_text (self->problem_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
+      return;
+    }
+  saved = g_strdup_printf (_("Saved as preset “%s”"), name);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), saved);
+  gtk_editable_set_text (GTK_EDITABLE (row), "");
+  for (guint i = CG_N_PRESETS; i < g_list_model_get_n_items (G_LIST_MODEL (names)); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (names, i), name) == 0)
+      return;
+  self->updating = TRUE;
+  gtk_string_list_append (names, name);
+  self->updating = FALSE;
+}
+
+static void
+add_saved_presets (CgImportDialog *self)
+{
+  GtkStringList *names = GTK_STRING_LIST (adw_combo_row_get_model (self->preset_row));
+  g_auto(GStrv) saved = cg_import_preset_list (cg_window_get_store (self->window));
+
+  self->updating = TRUE;
+  for (guint i = 0; saved[i] != NULL; i++)
+    gtk_string_list_append (names, saved[i]);
+  self->updating = FALSE;
 }
 
 /* ---- running the import -------------------------------------------------- */
@@ -360,7 +422,7 @@ show_result (CgImportDialog       *self,
 
   self->imported = r->rows_imported;
   if (r->rows_imported > 0)
-    title = g_strdup_printf (_("Imported %s Calls"), imported);
+    title = g_strdup_printf (ngettext ("Imported %s Call", "Imported %s Calls", r->rows_imported > 1000000 ? 1000000 : (gulong) r->rows_imported), imported);
   else
     title = g_strdup (_("Nothing New to Import"));
   description = g_strdup_printf (_("%s rows read, %s skipped as unreadable, %s already in the database."),
@@ -514,6 +576,7 @@ cg_import_dialog_class_init (CgImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CgImportDialog, format_row);
   gtk_widget_class_bind_template_child (widget_class, CgImportDialog, encoding_row);
   gtk_widget_class_bind_template_child (widget_class, CgImportDialog, preset_row);
+  gtk_widget_class_bind_template_child (widget_class, CgImportDialog, preset_name_row);
   gtk_widget_class_bind_template_child (widget_class, CgImportDialog, outcome_group);
   gtk_widget_class_bind_template_child (widget_class, CgImportDialog, mapping_group);
   gtk_widget_class_bind_template_child (widget_class, CgImportDialog, preview);
@@ -543,6 +606,7 @@ cg_import_dialog_init (CgImportDialog *self)
 
   g_signal_connect (self->encoding_row, "notify::selected", G_CALLBACK (options_changed), self);
   g_signal_connect (self->preset_row, "notify::selected", G_CALLBACK (options_changed), self);
+  g_signal_connect (self->preset_name_row, "apply", G_CALLBACK (preset_name_applied), self);
 }
 
 CgImportDialog *
@@ -559,6 +623,7 @@ cg_import_dialog_present (CgWindow *window,
   self->db_path = g_strdup (cg_store_get_path (cg_window_get_store (window)));
   self->tz = cg_store_get_time_zone (cg_window_get_store (window));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->format_row), basename);
+  add_saved_presets (self);
 
   if (self->path == NULL)
     {

@@ -405,7 +405,7 @@ fill_overview (CgWindow        *self,
   g_autofree char *n_lines = cg_format_count (s->lines);
   g_autofree char *n_agents = cg_format_count (s->agents);
   g_autofree char *n_lists = cg_format_count (s->lists);
-  g_autofree char *teams = g_strdup_printf (_("%s lines, %s agents, %s number lists"), n_lines, n_agents, n_lists);
+  g_autofree char *teams = g_strdup_printf (_("Lines: %s · Agents: %s · Number lists: %s"), n_lines, n_agents, n_lists);
   g_autofree char *surveys = cg_format_count (s->survey_responses);
 
   if (self->overview_group != NULL)

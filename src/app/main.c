@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <gsl/gsl_errno.h>
 #include <glib/gi18n.h>
 
 #include "cg-application.h"
@@ -16,6 +17,9 @@ main (int   argc,
   g_autoptr(CgApplication) app = NULL;
   const char *localedir = g_getenv ("CALLGAUGE_LOCALEDIR");
 
+  /* GSL aborts the process on an internal error by default; core checks
+   * its results instead. */
+  gsl_set_error_handler_off ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

@@ -203,7 +203,7 @@ cg_cli_demo (CgCli   *cli,
     {
       g_autofree char *id = cg_format_count (batch);
       g_autofree char *calls = cg_format_count (cg_store_count_calls (store));
-      g_print (_("Demo data loaded as batch %s; the database holds %s calls.\n"), id, calls);
+      g_print (_("Demo data loaded as batch %s. Calls in the database: %s.\n"), id, calls);
     }
   return TRUE;
 }

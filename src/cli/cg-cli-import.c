@@ -10,6 +10,7 @@
 #include "cg-cli.h"
 #include "cg-format.h"
 #include "cg-import-calls.h"
+#include "cg-import-presets.h"
 
 static void
 add_string_or_null (JsonBuilder *b,
@@ -104,8 +105,8 @@ print_result (const CgImportResult *r)
   g_autofree char *duplicates = cg_format_count (r->duplicates);
 
   if (r->batch_id != 0)
-    g_print (_("%s: imported %s calls as batch %s (%s, preset %s, %s).\n"),
-             r->file, imported, batch, r->format, r->preset, r->encoding);
+    g_print (_("%s: imported as batch %s (%s, preset %s, %s). Calls imported: %s.\n"),
+             r->file, batch, r->format, r->preset, r->encoding, imported);
   else
     g_print (_("%s: nothing new to import (%s, preset %s, %s).\n"), r->file, r->format, r->preset, r->encoding);
   if (r->previous_batch_id != 0)
@@ -124,10 +125,40 @@ print_result (const CgImportResult *r)
     }
   g_hash_table_iter_init (&iter, r->unknown_outcomes);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    g_print (ngettext ("  Unknown outcome “%s” on %d call, counted as “other”; map it with --outcome “%s=no_answer” (or another outcome).\n",
-                       "  Unknown outcome “%s” on %d calls, counted as “other”; map it with --outcome “%s=no_answer” (or another outcome).\n",
+    g_print (ngettext ("  Unknown outcome “%s” on %d call, counted as “other”; map it with --outcome %s=no_answer (or another outcome).\n",
+                       "  Unknown outcome “%s” on %d calls, counted as “other”; map it with --outcome %s=no_answer (or another outcome).\n",
                        GPOINTER_TO_INT (value)),
              (char *) key, GPOINTER_TO_INT (value), (char *) key);
+}
+
+/* A --preset that is not a built-in layout names a saved mapping: its
+ * columns and outcome words come first, so --map and --outcome given on
+ * the command line override them. */
+static gboolean
+load_saved_preset (CgStore     *store,
+                   const char  *name,
+                   GStrv       *map,
+                   GStrv       *outcomes,
+                   GError     **error)
+{
+  g_auto(GStrv) saved_map = NULL;
+  g_auto(GStrv) saved_outcomes = NULL;
+  g_autoptr(GStrvBuilder) all_map = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) all_outcomes = g_strv_builder_new ();
+
+  if (!cg_import_preset_load (store, name, &saved_map, &saved_outcomes, error))
+    return FALSE;
+  g_strv_builder_addv (all_map, (const char **) saved_map);
+  if (*map != NULL)
+    g_strv_builder_addv (all_map, (const char **) *map);
+  g_strv_builder_addv (all_outcomes, (const char **) saved_outcomes);
+  if (*outcomes != NULL)
+    g_strv_builder_addv (all_outcomes, (const char **) *outcomes);
+  g_strfreev (*map);
+  g_strfreev (*outcomes);
+  *map = g_strv_builder_end (all_map);
+  *outcomes = g_strv_builder_end (all_outcomes);
+  return TRUE;
 }
 
 static gboolean
@@ -144,11 +175,7 @@ parse_import_options (CgImportOptions  *options,
       return FALSE;
     }
   if (preset != NULL && !cg_preset_from_string (preset, &options->preset))
-    {
-      g_set_error (error, CG_CLI_ERROR, CG_CLI_ERROR_USAGE,
-                   _("--preset must be auto, asterisk, freepbx, freeswitch or generic, not “%s”."), preset);
-      return FALSE;
-    }
+    options->preset = CG_PRESET_AUTO;  /* a saved preset, loaded with the store */
   if (on_error != NULL && strcmp (on_error, "skip") != 0 && strcmp (on_error, "abort") != 0)
     {
       g_set_error (error, CG_CLI_ERROR, CG_CLI_ERROR_USAGE,
@@ -170,12 +197,14 @@ import_calls (CgCli   *cli,
   g_autofree char *encoding = NULL;
   g_autofree char *sheet = NULL;
   g_autofree char *on_error = NULL;
+  g_autofree char *save_preset = NULL;
   g_auto(GStrv) map = NULL;
   g_auto(GStrv) outcomes = NULL;
   gboolean json = FALSE;
   GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("File format: auto, csv, xlsx or xls"), N_("FORMAT") },
-    { "preset", 0, 0, G_OPTION_ARG_STRING, &preset, N_("Layout: auto, asterisk, freepbx, freeswitch or generic"), N_("PRESET") },
+    { "preset", 0, 0, G_OPTION_ARG_STRING, &preset, N_("Layout: auto, asterisk, freepbx, freeswitch, generic, or the name of a saved preset"), N_("PRESET") },
+    { "save-preset", 0, 0, G_OPTION_ARG_STRING, &save_preset, N_("Save this file’s column mapping and outcome words as a preset"), N_("NAME") },
     { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding, N_("Text encoding of CSV files: auto, utf-8 or gb18030"), N_("ENCODING") },
     { "sheet", 0, 0, G_OPTION_ARG_STRING, &sheet, N_("Worksheet to read (default: the first visible one)"), N_("NAME") },
     { "map", 0, 0, G_OPTION_ARG_STRING_ARRAY, &map, N_("Read a field from a column, e.g. start=呼叫时间 or phone=3"), N_("FIELD=COLUMN") },
@@ -200,13 +229,18 @@ import_calls (CgCli   *cli,
     }
   if (!parse_import_options (&options, format, preset, on_error, error))
     return FALSE;
+  if ((store = cg_cli_get_store (cli, error)) == NULL)
+    return FALSE;
+  if (preset != NULL && !cg_preset_from_string (preset, &options.preset))
+    {
+      if (!load_saved_preset (store, preset, &map, &outcomes, error))
+        return FALSE;
+      options.preset_name = preset;
+    }
   options.reader.encoding = encoding;
   options.reader.sheet = sheet;
   options.map = (const char *const *) map;
   options.outcome_map = (const char *const *) outcomes;
-
-  if ((store = cg_cli_get_store (cli, error)) == NULL)
-    return FALSE;
   tz = cg_store_get_time_zone (store);
 
   for (int i = 1; i < argc; i++)
@@ -215,6 +249,8 @@ import_calls (CgCli   *cli,
       g_autoptr(CgImportPlan) plan = cg_import_plan_new (argv[i], &options, tz, &file_error);
       g_autoptr(CgImportResult) result = NULL;
 
+      if (plan != NULL && save_preset != NULL && !cg_import_preset_save (store, save_preset, plan, &file_error))
+        g_clear_pointer (&plan, cg_import_plan_free);
       if (plan != NULL)
         result = cg_import_run (store, plan, NULL, NULL, NULL, &file_error);
       if (result == NULL)
@@ -274,4 +310,58 @@ cg_cli_import (CgCli   *cli,
     return import_calls (cli, argc - 1, argv + 1, error);
   g_set_error (error, CG_CLI_ERROR, CG_CLI_ERROR_USAGE, _("cannot import “%s”; try “import calls FILE…”."), argv[1]);
   return FALSE;
+}
+
+gboolean
+cg_cli_presets (CgCli   *cli,
+                int      argc,
+                char   **argv,
+                GError **error)
+{
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Write JSON"), NULL },
+    { NULL }
+  };
+  g_auto(GStrv) names = NULL;
+  CgStore *store;
+
+  if (!cg_cli_parse ("presets", _("[delete NAME]"), _("List saved import presets, or delete one."),
+                     entries, &argc, &argv, error))
+    return FALSE;
+  if ((store = cg_cli_get_store (cli, error)) == NULL)
+    return FALSE;
+
+  if (argc >= 2)
+    {
+      if (strcmp (argv[1], "delete") != 0 || argc != 3)
+        {
+          g_set_error (error, CG_CLI_ERROR, CG_CLI_ERROR_USAGE, _("Use “presets” to list and “presets delete NAME” to delete."));
+          return FALSE;
+        }
+      return cg_import_preset_delete (store, argv[2], error);
+    }
+
+  names = cg_import_preset_list (store);
+  if (json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "presets");
+      json_builder_begin_array (b);
+      for (guint i = 0; names[i] != NULL; i++)
+        json_builder_add_string_value (b, names[i]);
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      root = json_builder_get_root (b);
+      cg_cli_print_json (root);
+    }
+  else if (names[0] == NULL)
+    g_print ("%s\n", _("No saved import presets. Save one with “import calls FILE --save-preset NAME”."));
+  else
+    for (guint i = 0; names[i] != NULL; i++)
+      g_print ("%s\n", names[i]);
+  return TRUE;
 }

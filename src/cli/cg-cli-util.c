@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "cg-cli.h"
+#include "cg-summary.h"
 
 G_DEFINE_QUARK (cg-cli-error-quark, cg_cli_error)
 
@@ -144,4 +145,37 @@ cg_cli_table_free (CgCliTable *table)
 {
   g_ptr_array_unref (table->cells);
   g_free (table);
+}
+
+/* The period for figures taken from the data: --from/--to when given,
+ * else the 90 days up to the last call. */
+gboolean
+cg_cli_data_period (CgStore     *store,
+                    const char  *from,
+                    const char  *to,
+                    gint64      *from_ts,
+                    gint64      *to_ts,
+                    GError     **error)
+{
+  CgSummary summary;
+
+  if (!cg_summary_compute (store, &summary, error))
+    return FALSE;
+  if (to != NULL)
+    {
+      if (!cg_cli_parse_day (store, to, TRUE, to_ts, error))
+        return FALSE;
+    }
+  else if (summary.calls == 0)
+    {
+      g_set_error (error, CG_CLI_ERROR, CG_CLI_ERROR_USAGE,
+                   _("There are no calls to take figures from: import a call log first."));
+      return FALSE;
+    }
+  else
+    *to_ts = summary.last_ts + 1;
+  if (from != NULL)
+    return cg_cli_parse_day (store, from, FALSE, from_ts, error);
+  *from_ts = *to_ts - 90 * 86400;
+  return TRUE;
 }

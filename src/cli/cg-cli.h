@@ -63,5 +63,22 @@ gboolean cg_cli_batches      (CgCli *cli, int argc, char **argv, GError **error)
 gboolean cg_cli_batch_delete (CgCli *cli, int argc, char **argv, GError **error);
 gboolean cg_cli_demo         (CgCli *cli, int argc, char **argv, GError **error);
 gboolean cg_cli_import       (CgCli *cli, int argc, char **argv, GError **error);
+gboolean cg_cli_presets      (CgCli *cli, int argc, char **argv, GError **error);
+gboolean cg_cli_scenario     (CgCli *cli, int argc, char **argv, GError **error);
+gboolean cg_cli_settings     (CgCli *cli, int argc, char **argv, GError **error);
+
+/* "2026-09-30" as the start (or, with @end_of_day, the end) of that day in
+ * the business time zone. */
+gboolean cg_cli_parse_day    (CgStore     *store,
+                              const char  *text,
+                              gboolean     end_of_day,
+                              gint64      *ts,
+                              GError     **error);
+gboolean cg_cli_data_period  (CgStore     *store,
+                              const char  *from,
+                              const char  *to,
+                              gint64      *from_ts,
+                              gint64      *to_ts,
+                              GError     **error);
 
 G_END_DECLS

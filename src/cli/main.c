@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <gsl/gsl_errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <glib/gi18n.h>
@@ -16,6 +17,9 @@ static const CgCliCommand commands[] = {
   { "batch-delete", N_("Delete an import batch and its rows"), cg_cli_batch_delete },
   { "demo",         N_("Load realistic demo data"), cg_cli_demo },
   { "import",       N_("Import call logs: import calls FILE…"), cg_cli_import },
+  { "presets",      N_("List or delete saved import presets"), cg_cli_presets },
+  { "scenario",     N_("Cost-benefit scenarios: new, list, show, delete, import, export"), cg_cli_scenario },
+  { "settings",     N_("Show or change settings (time zone, line rates, privacy)"), cg_cli_settings },
 };
 
 static void
@@ -38,6 +42,9 @@ setup_locale (void)
 {
   const char *localedir = g_getenv ("CALLGAUGE_LOCALEDIR");
 
+  /* GSL aborts the process on an internal error by default; core checks
+   * its results instead. */
+  gsl_set_error_handler_off ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

@@ -278,6 +278,7 @@ cg_call_writer_add_digested (CgCallWriter       *writer,
 gint64
 cg_call_writer_commit (CgCallWriter  *writer,
                        const char    *sha256,
+                       const char    *encoding,
                        gint64         rows_read,
                        gint64         rows_skipped,
                        GError       **error)
@@ -289,7 +290,8 @@ cg_call_writer_commit (CgCallWriter  *writer,
 
   stmt = cg_store_prepare (writer->store,
                            "UPDATE batches SET rows_read = ?2, rows_imported = ?3, rows_skipped = ?4,"
-                           "  duplicates = ?5, first_row_id = ?6, last_row_id = ?7, sha256 = ?8 WHERE id = ?1",
+                           "  duplicates = ?5, first_row_id = ?6, last_row_id = ?7, sha256 = ?8,"
+                           "  encoding = coalesce (?9, encoding) WHERE id = ?1",
                            error);
   if (stmt == NULL)
     return 0;
@@ -300,6 +302,8 @@ cg_call_writer_commit (CgCallWriter  *writer,
   sqlite3_bind_int64 (stmt, 5, writer->duplicates);
   if (sha256 != NULL)
     sqlite3_bind_text (stmt, 8, sha256, -1, SQLITE_STATIC);
+  if (encoding != NULL)
+    sqlite3_bind_text (stmt, 9, encoding, -1, SQLITE_STATIC);
   if (writer->added > 0)
     {
       sqlite3_bind_int64 (stmt, 6, writer->first_row_id);

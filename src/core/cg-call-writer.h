@@ -53,10 +53,12 @@ gboolean      cg_call_writer_add      (CgCallWriter    *writer,
                                        CgCallAddResult *result,
                                        GError         **error);
 
-/* Records the file hash (may be NULL) and counts on the batch and commits;
- * returns the batch id or 0. */
+/* Records the file hash (may be NULL), the encoding the reader settled on
+ * (it may only know after the first non-ASCII bytes) and counts on the
+ * batch and commits; returns the batch id or 0. */
 gint64        cg_call_writer_commit   (CgCallWriter    *writer,
                                        const char      *sha256,
+                                       const char      *encoding,
                                        gint64           rows_read,
                                        gint64           rows_skipped,
                                        GError         **error);

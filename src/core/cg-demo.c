@@ -403,5 +403,5 @@ out:
       g_propagate_error (error, g_steal_pointer (&local_error));
       return 0;
     }
-  return cg_call_writer_commit (writer, NULL, rows, 0, error);
+  return cg_call_writer_commit (writer, NULL, NULL, rows, 0, error);
 }

@@ -304,13 +304,33 @@ set_header (CgImportPlan *plan,
     }
 }
 
-static gboolean
-detect_layout (CgImportPlan  *plan,
-               const CgCell  *cells,
-               guint          n_cells,
-               GError       **error)
+/* Header cells that a --map names count as header matches too: that is
+ * how files with unusual headers are imported. */
+static guint
+count_mapped_headers (const CgCell      *cells,
+                      guint              n_cells,
+                      const char *const *map)
 {
-  guint matches = count_header_matches (cells, n_cells);
+  guint n = 0;
+
+  for (const char *const *m = map; m != NULL && *m != NULL; m++)
+    {
+      const char *eq = strchr (*m, '=');
+      for (guint i = 0; eq != NULL && i < n_cells; i++)
+        if (cells[i].type == CG_CELL_TEXT && g_strcmp0 (cells[i].text, eq + 1) == 0)
+          n++;
+    }
+  return n;
+}
+
+static gboolean
+detect_layout (CgImportPlan       *plan,
+               const CgCell       *cells,
+               guint               n_cells,
+               const char *const  *map,
+               GError            **error)
+{
+  guint matches = count_header_matches (cells, n_cells) + count_mapped_headers (cells, n_cells, map);
   CgPreset wanted = plan->options.preset;
 
   if (wanted == CG_PRESET_ASTERISK || wanted == CG_PRESET_FREESWITCH)
@@ -515,8 +535,15 @@ plan_sample (CgImportPlan *plan,
       else
         {
           char **v = g_new0 (char *, CG_N_FIELDS + 1);
+          char digits[CG_PHONE_MAX_DIGITS + 1], masked[CG_PHONE_MAX_DIGITS + 1];
+
           for (guint f = 0; f < CG_N_FIELDS; f++)
             v[f] = g_strdup (cg_import_cell_at (cells, n_cells, plan->columns[f])->text);
+          /* Even a row we cannot read never shows a full number. */
+          cg_phone_normalize (v[CG_FIELD_PHONE], digits);
+          cg_phone_mask (digits, masked);
+          g_free (v[CG_FIELD_PHONE]);
+          v[CG_FIELD_PHONE] = g_strdup (masked);
           g_ptr_array_add (plan->preview, v);
           g_ptr_array_add (plan->preview_errors,
                            g_strdup_printf ("%s: %s", cg_call_field_get_label (problem.field), problem.message));
@@ -573,6 +600,8 @@ cg_import_plan_new (const char             *path,
   plan->path = g_strdup (path);
   plan->options = *options;
   plan->encoding_option = g_strdup (options->reader.encoding);
+  plan->preset_name = g_strdup (options->preset_name);
+  plan->options.preset_name = NULL;
   plan->sheet_option = g_strdup (options->reader.sheet);
   plan->reader_options = options->reader;
   plan->reader_options.encoding = plan->encoding_option;
@@ -603,7 +632,7 @@ cg_import_plan_new (const char             *path,
       g_propagate_error (error, local_error);
       return NULL;
     }
-  if (!detect_layout (plan, cells, n_cells, error))
+  if (!detect_layout (plan, cells, n_cells, options->map, error))
     return NULL;
 
   plan->options.map = options->map;
@@ -631,6 +660,7 @@ cg_import_plan_free (CgImportPlan *plan)
     return;
   g_free (plan->path);
   g_free (plan->encoding_option);
+  g_free (plan->preset_name);
   g_free (plan->sheet_option);
   g_clear_pointer (&plan->tz, g_time_zone_unref);
   g_free (plan->encoding);

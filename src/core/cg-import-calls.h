@@ -26,6 +26,7 @@ GQuark cg_import_error_quark (void);
 typedef struct {
   CgReaderOptions    reader;
   CgPreset           preset;
+  const char        *preset_name;  /* a saved preset's name, for the record */
   const char *const *map;          /* "field=COLUMN" (header text or 1-based number) */
   const char *const *outcome_map;  /* "WORD=outcome" (e.g. "未呼通=no_answer") */
   gboolean           abort_on_error;

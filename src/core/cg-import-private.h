@@ -20,6 +20,7 @@ struct _CgImportPlan
   CgFileFormat  format;
   char         *encoding;
   CgPreset      preset;
+  char         *preset_name;
   gboolean      has_header;
   GPtrArray    *column_names;          /* char * */
   int           columns[CG_N_FIELDS];  /* field → column, -1 unmapped */

@@ -92,7 +92,7 @@ result_new (CgImportPlan *plan)
 
   result->file = g_path_get_basename (plan->path);
   result->format = g_strdup (cg_file_format_to_string (plan->format));
-  result->preset = g_strdup (cg_preset_to_string (plan->preset));
+  result->preset = g_strdup (plan->preset_name ? plan->preset_name : cg_preset_to_string (plan->preset));
   result->encoding = g_strdup (plan->encoding);
   result->errors = g_ptr_array_new_with_free_func ((GDestroyNotify) issue_free);
   result->unknown_outcomes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -205,7 +205,7 @@ produce_row (Pipeline     *p,
         {
           g_autofree char *row_text = cg_format_count (row);
           g_set_error (&p->error, CG_IMPORT_ERROR, CG_IMPORT_ERROR_BAD_ROW,
-                       _("Row %s, column %s: %s (“%s”). Nothing was imported."),
+                       _("Row %s, %s: %s (“%s”). Nothing was imported."),
                        row_text, column ? column : cg_call_field_get_label (problem.field), problem.message,
                        cg_import_cell_at (cells, n_cells, plan->columns[problem.field])->text);
           return FALSE;
@@ -336,6 +336,9 @@ cg_import_run (CgStore         *store,
   ok = consume (&p, writer, progress, progress_data, cancellable, error);
   g_thread_join (producer);
   result->sha256 = g_thread_join (sha_thread);
+  /* A file that is ASCII for its first 64 KiB tells its encoding later. */
+  g_free (result->encoding);
+  result->encoding = g_strdup (cg_reader_get_encoding (reader));
 
   if (ok && p.error != NULL)
     {
@@ -360,7 +363,7 @@ cg_import_run (CgStore         *store,
       g_clear_pointer (&writer, cg_call_writer_free);
       return g_steal_pointer (&result);
     }
-  result->batch_id = cg_call_writer_commit (writer, result->sha256, result->rows_read,
+  result->batch_id = cg_call_writer_commit (writer, result->sha256, result->encoding, result->rows_read,
                                             result->rows_skipped, error);
   if (result->batch_id == 0)
     return NULL;

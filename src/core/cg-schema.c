@@ -26,8 +26,9 @@ static const char migration_1[] =
   /* A per-database key for phone hashes: sqlite's randomness comes from the OS. */
   "INSERT INTO settings (key, value) VALUES ('phone_hash_key', lower(hex(randomblob(32))));"
 
+  /* AUTOINCREMENT: a deleted batch's number is never given to another. */
   "CREATE TABLE batches ("
-  "  id            INTEGER PRIMARY KEY,"
+  "  id            INTEGER PRIMARY KEY AUTOINCREMENT,"
   "  kind          TEXT NOT NULL,"
   "  file_name     TEXT NOT NULL,"
   "  sha256        TEXT,"
@@ -119,8 +120,10 @@ static const char migration_1[] =
   ");"
   "CREATE INDEX complaints_batch ON complaints (batch_id);"
 
-  /* Do-not-call entries: from an imported list (batch) or from a call whose
-   * disposition was a do-not-call request (batch_id NULL, source 'call'). */
+  /* Do-not-call entries: from an imported list, or from a call whose
+   * disposition was a do-not-call request (source 'call').  Each carries
+   * its batch, so undoing an import removes exactly what it brought, and a
+   * request recorded by another batch survives. */
   "CREATE TABLE dnc ("
   "  id           INTEGER PRIMARY KEY,"
   "  batch_id     INTEGER REFERENCES batches (id) ON DELETE CASCADE,"
@@ -128,7 +131,7 @@ static const char migration_1[] =
   "  phone_masked TEXT,"
   "  added_ts     INTEGER NOT NULL,"
   "  source       TEXT NOT NULL,"
-  "  UNIQUE (phone_hash, source)"
+  "  UNIQUE (phone_hash, source, batch_id)"
   ");"
   "CREATE INDEX dnc_batch ON dnc (batch_id);"
 

@@ -488,3 +488,69 @@ cg_store_get_time_zone (CgStore *self)
     tz = g_time_zone_new_offset (8 * 3600);
   return tz;
 }
+
+GStrv
+cg_store_list_setting_keys (CgStore    *self,
+                            const char *prefix)
+{
+  g_autoptr(GStrvBuilder) keys = g_strv_builder_new ();
+  /* substr() rather than LIKE: prefixes may hold % or _. */
+  sqlite3_stmt *stmt = cg_store_prepare (self,
+                                         "SELECT key FROM settings WHERE substr (key, 1, length (?1)) = ?1 ORDER BY key",
+                                         NULL);
+
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_STATIC);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_strv_builder_add (keys, (const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+    }
+  return g_strv_builder_end (keys);
+}
+
+gboolean
+cg_store_delete_setting (CgStore     *self,
+                         const char  *key,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt = cg_store_prepare (self, "DELETE FROM settings WHERE key = ?1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      cg_store_set_sql_error (self, error, "delete setting");
+      return FALSE;
+    }
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_NOT_FOUND, _("There is no setting “%s”."), key);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+cg_store_set_keep_full_numbers (CgStore   *self,
+                                gboolean   keep,
+                                GError   **error)
+{
+  g_return_val_if_fail (CG_IS_STORE (self), FALSE);
+
+  if (!cg_store_begin (self, error))
+    return FALSE;
+  if (!cg_store_set_setting (self, "keep_full_numbers", keep ? "true" : "false", error) ||
+      (!keep && (!cg_store_exec (self, "UPDATE calls SET phone_full = NULL WHERE phone_full IS NOT NULL", error) ||
+                 !cg_store_exec (self, "UPDATE survey_responses SET phone_full = NULL WHERE phone_full IS NOT NULL", error) ||
+                 !cg_store_exec (self, "UPDATE complaints SET phone_full = NULL WHERE phone_full IS NOT NULL", error))))
+    {
+      cg_store_rollback (self);
+      return FALSE;
+    }
+  return cg_store_commit (self, error);
+}

@@ -57,6 +57,20 @@ gboolean     cg_store_set_setting        (CgStore     *self,
                                           const char  *value,
                                           GError     **error);
 
+/* Turns keeping full phone numbers on or off.  Turning it off also erases
+ * every full number already stored, in one transaction: only hashes and
+ * masks remain. */
+gboolean     cg_store_set_keep_full_numbers (CgStore   *self,
+                                             gboolean   keep,
+                                             GError   **error);
+
+/** cg_store_list_setting_keys: keys that start with @prefix, sorted. */
+GStrv        cg_store_list_setting_keys  (CgStore     *self,
+                                          const char  *prefix);
+gboolean     cg_store_delete_setting     (CgStore     *self,
+                                          const char  *key,
+                                          GError     **error);
+
 /** cg_store_get_time_zone: the business time zone all grouping uses (default Asia/Shanghai). */
 GTimeZone   *cg_store_get_time_zone      (CgStore     *self);
 

@@ -1,0 +1,230 @@
+/* test-reader-xls.c — the legacy .xls (BIFF8) reader.
+ *
+ * tests/fixtures/xls/README.txt says how the fixtures were made and what
+ * they hold.  Expected date serials were worked out by hand: days from
+ * 1899-12-30 plus the fraction of the day, e.g. 2026-09-03 12:00 is
+ * 46268.5.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "cg-reader.h"
+
+typedef struct
+{
+  CgCellType  type;
+  const char *text;
+  double      number;
+} Expected;
+
+#define E { CG_CELL_EMPTY, "", 0 }
+#define T(text) { CG_CELL_TEXT, text, 0 }
+#define N(value, text) { CG_CELL_NUMBER, text, value }
+#define D(serial, text) { CG_CELL_DATE, text, serial }
+
+static char *
+fixture_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", "xls", name, NULL);
+}
+
+static void
+assert_row (CgReader       *reader,
+            guint64         row_number,
+            const Expected *expected,
+            guint           n_expected)
+{
+  g_autoptr(GError) error = NULL;
+  const CgCell *cells;
+  guint n_cells;
+
+  g_assert_true (cg_reader_next (reader, &cells, &n_cells, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (cg_reader_get_row_number (reader), ==, row_number);
+  g_assert_cmpuint (n_cells, ==, n_expected);
+  for (guint i = 0; i < n_cells; i++)
+    {
+      g_test_message ("row %u, column %u", (guint) row_number, i + 1);
+      g_assert_cmpint (cells[i].type, ==, expected[i].type);
+      g_assert_cmpstr (cells[i].text, ==, expected[i].text);
+      g_assert_cmpuint (cells[i].length, ==, strlen (expected[i].text));
+      g_assert_cmpfloat_with_epsilon (cells[i].number, expected[i].number, 1e-9);
+    }
+}
+
+static void
+assert_end (CgReader *reader)
+{
+  g_autoptr(GError) error = NULL;
+  const CgCell *cells;
+  guint n_cells;
+
+  g_assert_false (cg_reader_next (reader, &cells, &n_cells, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (cg_reader_get_progress (reader), ==, 1.0);
+}
+
+static void
+test_xls_first_sheet (void)
+{
+  g_autofree char *path = fixture_path ("calls.xls");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CgReader) reader = cg_reader_open (path, NULL, &error);
+  static const Expected header[] = {
+    T ("坐席"), T ("客户电话"), T ("通话时长"), T ("呼叫时间"), T ("日期"), T ("时刻"), T ("备注"),
+  };
+  /* 09:30:15 is 34215 s of 86400; 2026-01-15 08:05 is 46037 + 29100 / 86400;
+   * 2024-02-29 is 45351; 23:59:59 is 86399 / 86400. */
+  static const Expected row2[] = {
+    T ("张三"), N (13800138000.0, "13800138000"), N (125, "125"),
+    D (46268.5, "2026-09-03 12:00:00"), D (46268, "2026-09-03"),
+    D (34215.0 / 86400, "09:30:15"), T ("已接通"),
+  };
+  static const Expected row3[] = {
+    T ("李四 (Li Si)"), N (13912345678.0, "13912345678"), N (12.5, "12.5"),
+    D (46037 + 29100.0 / 86400, "2026-01-15 08:05:00"), D (45351, "2024-02-29"),
+    D (86399.0 / 86400, "23:59:59"),
+  };
+  /* Row 4 is empty and skipped; gaps inside a row are empty cells. */
+  static const Expected row5[] = {
+    T ("王五"), E, N (0, "0"), E, E, E, T ("回拨, 稍后"),
+  };
+
+  g_assert_no_error (error);
+  g_assert_nonnull (reader);
+  g_assert_cmpint (cg_reader_get_format (reader), ==, CG_FILE_FORMAT_XLS);
+  g_assert_cmpstr (cg_reader_get_encoding (reader), ==, "UTF-8");
+  g_assert_cmpstr (cg_reader_get_sheet_name (reader), ==, "通话记录");
+  g_assert_cmpint (cg_reader_get_delimiter (reader), ==, 0);
+  g_assert_cmpfloat (cg_reader_get_progress (reader), <, 1.0);
+
+  assert_row (reader, 1, header, G_N_ELEMENTS (header));
+  assert_row (reader, 2, row2, G_N_ELEMENTS (row2));
+  assert_row (reader, 3, row3, G_N_ELEMENTS (row3));
+  g_assert_cmpfloat (cg_reader_get_progress (reader), >, 0.0);
+  g_assert_cmpfloat (cg_reader_get_progress (reader), <, 1.0);
+  assert_row (reader, 5, row5, G_N_ELEMENTS (row5));
+  assert_end (reader);
+}
+
+static void
+test_xls_named_sheet (void)
+{
+  g_autofree char *path = fixture_path ("calls.xls");
+  static const Expected header[] = { T ("坐席"), T ("通话数") };
+  static const Expected row2[] = { T ("张三"), N (3, "3") };
+  CgReaderOptions options = { .format = CG_FILE_FORMAT_XLS, .sheet = "汇总" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CgReader) reader = cg_reader_open (path, &options, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (cg_reader_get_sheet_name (reader), ==, "汇总");
+  assert_row (reader, 1, header, G_N_ELEMENTS (header));
+  assert_row (reader, 2, row2, G_N_ELEMENTS (row2));
+  assert_end (reader);
+}
+
+static void
+test_xls_missing_sheet (void)
+{
+  g_autofree char *path = fixture_path ("calls.xls");
+  CgReaderOptions options = { .sheet = "Sheet9" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CgReader) reader = cg_reader_open (path, &options, &error);
+
+  g_assert_null (reader);
+  g_assert_error (error, CG_READER_ERROR, CG_READER_ERROR_NO_SHEET);
+  /* The message names what is there, so the user can pick. */
+  g_assert_nonnull (strstr (error->message, "Sheet9"));
+  g_assert_nonnull (strstr (error->message, "通话记录"));
+  g_assert_nonnull (strstr (error->message, "汇总"));
+}
+
+static void
+assert_open_fails (const char *path,
+                   int         code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CgReader) reader = cg_reader_open (path, NULL, &error);
+
+  g_assert_null (reader);
+  g_assert_error (error, CG_READER_ERROR, code);
+  g_test_message ("%s", error->message);
+}
+
+static void
+test_xls_encrypted (void)
+{
+  g_autofree char *package = fixture_path ("encrypted-package.xlsx");
+  g_autofree char *calls = fixture_path ("calls.xls");
+  g_autofree char *tmp_dir = g_dir_make_tmp ("cg-test-xls-XXXXXX", NULL);
+  g_autofree char *password = g_build_filename (tmp_dir, "password.xls", NULL);
+  g_autofree char *data = NULL;
+  /* WRITEACCESS record (0x005C) of 112 bytes, as LibreOffice writes it. */
+  static const char write_access[] = { 0x5C, 0x00, 0x70, 0x00 };
+  gsize length;
+  char *record = NULL;
+
+  /* An encrypted .xlsx is an OLE file holding an "EncryptedPackage". */
+  assert_open_fails (package, CG_READER_ERROR_ENCRYPTED);
+
+  /* A FILEPASS record (0x002F) marks a password-protected .xls.  Turning
+   * calls.xls's WRITEACCESS record into one, same length, gives a workbook
+   * that says it is encrypted. */
+  g_assert_true (g_file_get_contents (calls, &data, &length, NULL));
+  for (gsize i = 0; record == NULL && i + sizeof write_access <= length; i++)
+    if (memcmp (data + i, write_access, sizeof write_access) == 0)
+      record = data + i;
+  g_assert_nonnull (record);
+  record[0] = 0x2F;
+  g_assert_true (g_file_set_contents (password, data, length, NULL));
+  assert_open_fails (password, CG_READER_ERROR_ENCRYPTED);
+
+  g_remove (password);
+  g_rmdir (tmp_dir);
+}
+
+static void
+test_xls_junk (void)
+{
+  g_autofree char *tmp_dir = g_dir_make_tmp ("cg-test-xls-XXXXXX", NULL);
+  g_autofree char *junk = g_build_filename (tmp_dir, "junk.xls", NULL);
+  g_autofree char *short_ole = g_build_filename (tmp_dir, "short.xls", NULL);
+  static const guchar ole_magic[8] = { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  guchar data[4096];
+
+  /* The OLE signature followed by noise. */
+  memcpy (data, ole_magic, sizeof ole_magic);
+  for (gsize i = sizeof ole_magic; i < sizeof data; i++)
+    data[i] = g_rand_int_range (rand, 0, 256);
+  g_assert_true (g_file_set_contents (junk, (char *) data, sizeof data, NULL));
+  assert_open_fails (junk, CG_READER_ERROR_FORMAT);
+
+  /* The signature alone. */
+  g_assert_true (g_file_set_contents (short_ole, (char *) ole_magic, sizeof ole_magic, NULL));
+  assert_open_fails (short_ole, CG_READER_ERROR_FORMAT);
+
+  g_remove (junk);
+  g_remove (short_ole);
+  g_rmdir (tmp_dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/reader/xls/first-sheet", test_xls_first_sheet);
+  g_test_add_func ("/reader/xls/named-sheet", test_xls_named_sheet);
+  g_test_add_func ("/reader/xls/missing-sheet", test_xls_missing_sheet);
+  g_test_add_func ("/reader/xls/encrypted", test_xls_encrypted);
+  g_test_add_func ("/reader/xls/junk", test_xls_junk);
+
+  return g_test_run ();
+}
