@@ -2,6 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <math.h>
 #include <sqlite3.h>
 #include <string.h>
 #include <glib/gstdio.h>
@@ -249,6 +250,94 @@ test_demo_deterministic (void)
   remove_db (b);
 }
 
+/* Scenario files through the CLI, and roi on flows whose NPV and IRR
+ * are Excel's: NPV(10 %, 300, 400, 500) − 1000 = −21.036814 and
+ * IRR(−1000, 300, 400, 500) = 8.89634 % (both checked with python3).
+ * An annual rate of 1.1^12 − 1 makes the monthly rate exactly 10 %. */
+static void
+test_scenario_roi (void)
+{
+  g_autofree char *db = temp_db ("roi.db");
+  g_autofree char *dir = g_path_get_dirname (db);
+  g_autofree char *file = g_build_filename (dir, "s.json", NULL);
+  g_autofree char *exported = g_build_filename (dir, "out.json", NULL);
+  g_autofree char *json = g_strdup_printf (
+    "{ \"name\": \"excel\", \"start\": \"2026-01\", \"horizon_months\": 3, \"discount_rate\": %.17g,"
+    "  \"items\": ["
+    "   { \"name\": \"system\", \"kind\": \"investment\", \"amount\": 1000, \"month\": 0 },"
+    "   { \"name\": \"m1\", \"kind\": \"benefit\", \"amount\": 300, \"month\": 1, \"end_month\": 1 },"
+    "   { \"name\": \"m2\", \"kind\": \"benefit\", \"amount\": 400, \"month\": 2, \"end_month\": 2 },"
+    "   { \"name\": \"m3\", \"kind\": \"benefit\", \"amount\": 500, \"month\": 3, \"end_month\": 3 } ] }",
+    pow (1.1, 12) - 1);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root;
+  JsonArray *flows;
+  Run r;
+
+  g_assert_true (g_file_set_contents (file, json, -1, NULL));
+  r = run_cli ("--db", db, "scenario", "import", file, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  run_clear (&r);
+  r = run_cli ("--db", db, "scenario", "import", file, NULL);
+  assert_one_line_error (&r, "excel");  /* exists: needs --replace */
+  run_clear (&r);
+
+  r = run_cli ("--db", db, "roi", "excel", "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, r.out, -1, NULL));
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (root, "npv"), -21.036814, 1e-6);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (root, "irr_monthly"), 0.0889633947, 1e-8);
+  /* Cumulative −1000, −700, −300, +200: it turns positive inside month 3,
+   * 300 of its 500: 2 + 300/500 = 2.6 months. */
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (root, "payback_months"), 2.6, 1e-9);
+  /* Discounted cumulative ends at −21.04: not within the horizon. */
+  g_assert_true (json_node_is_null (json_object_get_member (root, "discounted_payback_months")));
+  flows = json_object_get_array_member (root, "cashflows");
+  g_assert_cmpuint (json_array_get_length (flows), ==, 4);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (flows, 3), "date"), ==, "2026-04");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "sensitivity")), ==, 5);
+  run_clear (&r);
+
+  r = run_cli ("--db", db, "scenario", "export", "excel", exported, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_file_test (exported, G_FILE_TEST_EXISTS));
+  run_clear (&r);
+  r = run_cli ("--db", db, "scenario", "delete", "excel", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  run_clear (&r);
+  r = run_cli ("--db", db, "roi", "excel", NULL);
+  assert_one_line_error (&r, "excel");
+  run_clear (&r);
+  g_remove (file);
+  g_remove (exported);
+  remove_db (db);
+}
+
+/* Settings are checked before they are stored. */
+static void
+test_settings (void)
+{
+  g_autofree char *db = temp_db ("settings.db");
+  Run r = run_cli ("--db", db, "settings", "line_rate/L01", "0.12", NULL);
+
+  g_assert_cmpint (r.status, ==, 0);
+  run_clear (&r);
+  r = run_cli ("--db", db, "settings", "line_rate/L01", NULL);
+  g_assert_cmpstr (r.out, ==, "0.12\n");
+  run_clear (&r);
+  r = run_cli ("--db", db, "settings", "line_rate/L01", "cheap", NULL);
+  assert_one_line_error (&r, "cheap");
+  run_clear (&r);
+  r = run_cli ("--db", db, "settings", "time_zone", "Mars/Olympus", NULL);
+  assert_one_line_error (&r, "Mars/Olympus");
+  run_clear (&r);
+  r = run_cli ("--db", db, "settings", "colour", "blue", NULL);
+  assert_one_line_error (&r, "colour");
+  run_clear (&r);
+  remove_db (db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -263,6 +352,8 @@ main (int   argc,
   g_test_add_func ("/cli/not-a-database", test_not_a_database);
   g_test_add_func ("/cli/demo-batches-json", test_demo_batches_json);
   g_test_add_func ("/cli/demo-deterministic", test_demo_deterministic);
+  g_test_add_func ("/cli/scenario-roi", test_scenario_roi);
+  g_test_add_func ("/cli/settings", test_settings);
 
   return g_test_run ();
 }

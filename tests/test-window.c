@@ -133,6 +133,10 @@ test_load_demo (Fixture       *f,
   g_assert_cmpint (raw_calls (f->db), >, 50000);
   g_assert_true (cg_window_page_has_data (f->window, "overview"));
   g_assert_true (cg_window_page_has_data (f->window, "data"));
+  g_assert_true (cg_window_page_has_data (f->window, "connect"));
+  /* The demo brings its cost-benefit scenario. */
+  g_assert_true (cg_window_page_has_data (f->window, "cost"));
+  g_assert_false (cg_window_page_has_data (f->window, "satisfaction"));
 }
 
 static CgImportDialog *the_dialog;

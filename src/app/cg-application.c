@@ -15,6 +15,7 @@ struct _CgApplication
   AdwApplication  parent_instance;
 
   char           *db_path;
+  char           *first_page;
   GSettings      *settings;
 };
 
@@ -27,7 +28,11 @@ cg_application_activate (GApplication *app)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    window = GTK_WINDOW (cg_window_new (self));
+    {
+      window = GTK_WINDOW (cg_window_new (self));
+      if (self->first_page != NULL)
+        cg_window_set_visible_page (CG_WINDOW (window), self->first_page);
+    }
   gtk_window_present (window);
 }
 
@@ -63,6 +68,7 @@ cg_application_handle_local_options (GApplication *app,
     }
   if (g_variant_dict_lookup (options, "db", "^&ay", &db))
     cg_application_set_db_path (self, db);
+  g_variant_dict_lookup (options, "page", "s", &self->first_page);
   return -1;
 }
 
@@ -124,6 +130,12 @@ cg_application_startup (GApplication *app)
     { "win.export", { "<Control>e", NULL } },
     { "win.show-help-overlay", { "<Control>question", "F1", NULL } },
     { "window.close", { "<Control>w", NULL } },
+    { "win.page::overview", { "<Alt>1", NULL } },
+    { "win.page::connect", { "<Alt>2", NULL } },
+    { "win.page::satisfaction", { "<Alt>3", NULL } },
+    { "win.page::cost", { "<Alt>4", NULL } },
+    { "win.page::compliance", { "<Alt>5", NULL } },
+    { "win.page::data", { "<Alt>6", NULL } },
   };
 
   G_APPLICATION_CLASS (cg_application_parent_class)->startup (app);
@@ -146,6 +158,7 @@ cg_application_finalize (GObject *object)
   CgApplication *self = CG_APPLICATION (object);
 
   g_free (self->db_path);
+  g_free (self->first_page);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (cg_application_parent_class)->finalize (object);
@@ -169,6 +182,7 @@ cg_application_init (CgApplication *self)
 {
   static const GOptionEntry options[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Use this database instead of the default one"), N_("PATH") },
+    { "page", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Open this page: overview, connect, satisfaction, cost, compliance or data"), N_("PAGE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version"), NULL },
     { NULL }
   };

@@ -12,6 +12,7 @@
 #include "cg-format.h"
 #include "cg-import-dialog.h"
 #include "cg-page.h"
+#include "cg-page-content.h"
 #include "cg-summary.h"
 #include "cg-window.h"
 
@@ -193,6 +194,14 @@ cg_window_load_demo_action (GtkWidget  *widget,
   task = g_task_new (self, self->job, demo_done, NULL);
   g_task_set_task_data (task, job, (GDestroyNotify) demo_job_free);
   g_task_run_in_thread (task, demo_thread);
+}
+
+static void
+cg_window_page_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  cg_window_set_visible_page (CG_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -442,9 +451,9 @@ cg_window_refresh (CgWindow *self)
     }
 
   cg_page_set_has_data (self->overview_page, summary.calls > 0);
-  cg_page_set_has_data (self->connect_page, FALSE);
+  cg_page_set_has_data (self->connect_page, cg_page_content_fill_connect (self->connect_page, self->store));
   cg_page_set_has_data (self->satisfaction_page, FALSE);
-  cg_page_set_has_data (self->cost_page, FALSE);
+  cg_page_set_has_data (self->cost_page, cg_page_content_fill_cost (self->cost_page, self->store));
   cg_page_set_has_data (self->compliance_page, FALSE);
   cg_page_set_has_data (self->data_page, summary.batches > 0);
 
@@ -561,6 +570,7 @@ cg_window_class_init (CgWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, cg_window_load_demo_action);
   gtk_widget_class_install_action (widget_class, "win.cancel", NULL, cg_window_cancel_action);
+  gtk_widget_class_install_action (widget_class, "win.page", "s", cg_window_page_action);
   gtk_widget_class_install_action (widget_class, "win.delete-batch", "x", cg_window_delete_batch_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, cg_window_import_action);
 }

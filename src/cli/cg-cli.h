@@ -66,6 +66,10 @@ gboolean cg_cli_import       (CgCli *cli, int argc, char **argv, GError **error)
 gboolean cg_cli_presets      (CgCli *cli, int argc, char **argv, GError **error);
 gboolean cg_cli_scenario     (CgCli *cli, int argc, char **argv, GError **error);
 gboolean cg_cli_settings     (CgCli *cli, int argc, char **argv, GError **error);
+gboolean cg_cli_roi          (CgCli *cli, int argc, char **argv, GError **error);
+gboolean cg_cli_stats        (CgCli *cli, int argc, char **argv, GError **error);
+gboolean cg_cli_compare      (CgCli *cli, int argc, char **argv, GError **error);
+gboolean cg_cli_best_times   (CgCli *cli, int argc, char **argv, GError **error);
 
 /* "2026-09-30" as the start (or, with @end_of_day, the end) of that day in
  * the business time zone. */

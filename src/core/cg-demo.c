@@ -18,13 +18,16 @@
 #include <math.h>
 #include <glib/gi18n-lib.h>
 
+#include "cg-actuals.h"
 #include "cg-call-writer.h"
+#include "cg-scenario-store.h"
 #include "cg-demo.h"
 
 typedef struct {
   const char *id;
   double      factor;       /* connect-rate multiplier */
   double      failure_rate; /* share of calls lost to line failure */
+  const char *rate;         /* CNY per minute: the cheap line is the unstable one */
 } DemoLine;
 
 typedef struct {
@@ -37,9 +40,9 @@ typedef struct {
 } DemoList;
 
 static const DemoLine lines[] = {
-  { "L01", 1.10, 0.005 },
-  { "L02", 1.00, 0.010 },
-  { "L03", 0.85, 0.040 },
+  { "L01", 1.10, 0.005, "0.10" },
+  { "L02", 1.00, 0.010, "0.08" },
+  { "L03", 0.85, 0.040, "0.05" },
 };
 
 static const DemoList lists[] = {
@@ -261,7 +264,7 @@ demo_call (Demo       *demo,
   if (call.outcome == CG_OUTCOME_CONNECTED)
     {
       double u = g_rand_double (rand);
-      double sale = 0.045 * agents[agent].skill * list->conversion;
+      double sale = 0.035 * agents[agent].skill * list->conversion;
 
       /* Talk time is log-normal around a minute and a half; some hang up at once. */
       call.talk_s = g_rand_double (rand) < 0.06 ? g_rand_int_range (rand, 1, 5)
@@ -270,7 +273,7 @@ demo_call (Demo       *demo,
       if (u < sale)
         {
           call.disposition = CG_DISPOSITION_SALE;
-          call.sale_amount = 500 + 100 * g_rand_int_range (rand, 0, 45);
+          call.sale_amount = 500 + 50 * g_rand_int_range (rand, 0, 41);
           call.talk_s += 120;
         }
       else if (u < sale + 0.12)
@@ -329,6 +332,56 @@ demo_day (Demo       *demo,
   return TRUE;
 }
 
+/* The demo's cost-benefit scenario: the last 90 days of its calls as
+ * actuals, and the investments a 12-seat team typically makes. */
+static gboolean
+demo_scenario (CgStore    *store,
+               GTimeZone  *tz,
+               GDate      *end,
+               GError    **error)
+{
+  g_autoptr(GDateTime) last = g_date_time_new (tz, g_date_get_year (end), g_date_get_month (end),
+                                               g_date_get_day (end), 0, 0, 0);
+  gint64 to_ts = g_date_time_to_unix (last) + 86400;
+  g_autoptr(CgActuals) actuals = NULL;
+  g_autoptr(CgScenario) scenario = NULL;
+  g_autoptr(GError) local_error = NULL;
+  static const struct { const char *category; double amount; } assumed[] = {
+    { "hardware", 180000 }, { "software", 96000 }, { "training", 24000 }, { "maintenance", 3000 },
+  };
+
+  /* Per-minute prices of the demo lines, unless the user set their own. */
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    {
+      g_autofree char *key = g_strconcat ("line_rate/", lines[i].id, NULL);
+      g_autofree char *current = cg_store_get_setting (store, key, NULL);
+      if (current == NULL && !cg_store_set_setting (store, key, lines[i].rate, error))
+        return FALSE;
+    }
+  actuals = cg_actuals_compute (store, to_ts - 90 * 86400, to_ts, error);
+
+  if (actuals == NULL)
+    return FALSE;
+  scenario = cg_actuals_make_scenario (actuals, _("Demo: outbound dialing system"));
+  scenario->start_year = g_date_get_year (end);
+  scenario->start_month = g_date_get_month (end);
+  for (guint i = 0; i < scenario->items->len; i++)
+    {
+      CgScenarioItem *item = g_ptr_array_index (scenario->items, i);
+      for (guint j = 0; j < G_N_ELEMENTS (assumed); j++)
+        if (g_str_equal (item->category, assumed[j].category))
+          item->amount = assumed[j].amount;
+    }
+  /* Loading the demo twice keeps the scenario the user may have edited. */
+  if (!cg_store_save_scenario (store, scenario, FALSE, &local_error) &&
+      !g_error_matches (local_error, CG_SCENARIO_ERROR, CG_SCENARIO_ERROR_EXISTS))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gint64
 cg_demo_generate (CgStore             *store,
                   const CgDemoOptions *options,
@@ -345,6 +398,7 @@ cg_demo_generate (CgStore             *store,
   guint months = options->months > 0 ? options->months : 6;
   guint n_days;
   gint64 rows = 0;
+  gint64 batch = 0;
   Demo demo = { 0 };
 
   if (options->end_date != NULL)
@@ -396,12 +450,16 @@ cg_demo_generate (CgStore             *store,
 out:
   demo_free_lists (&demo);
   g_hash_table_unref (demo.outages);
-  g_time_zone_unref (demo.tz);
   g_rand_free (demo.rand);
+  if (local_error == NULL)
+    batch = cg_call_writer_commit (writer, NULL, NULL, rows, 0, &local_error);
+  if (local_error == NULL)
+    demo_scenario (store, demo.tz, &end, &local_error);
+  g_time_zone_unref (demo.tz);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return 0;
     }
-  return cg_call_writer_commit (writer, NULL, NULL, rows, 0, error);
+  return batch;
 }

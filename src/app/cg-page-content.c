@@ -1,0 +1,154 @@
+/* cg-page-content.c — the figures the Connect rate and Cost-benefit pages show.
+ *
+ * Plain rows of numbers until the chart module draws them.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n.h>
+
+#include "cg-analytics.h"
+#include "cg-finance.h"
+#include "cg-format.h"
+#include "cg-page-content.h"
+#include "cg-scenario-store.h"
+
+static void
+clear (GtkBox *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+}
+
+static GtkWidget *
+value_row (const char *title,
+           const char *subtitle,
+           const char *value)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *label = gtk_label_new (value);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  return row;
+}
+
+/* One group: the connect rate of each key of @by, with its interval. */
+static gboolean
+add_connect_group (GtkBox      *box,
+                   CgStore     *store,
+                   CgDimension  by,
+                   const char  *title,
+                   const char  *description)
+{
+  g_autoptr(GPtrArray) rows = cg_analytics_connect (store, by, NULL, NULL);
+  GtkWidget *group;
+
+  if (rows == NULL || rows->len == 0)
+    return FALSE;
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const CgConnectRow *row = g_ptr_array_index (rows, i);
+      g_autofree char *calls = cg_format_count (row->calls);
+      g_autofree char *subtitle = g_strdup_printf (_("%s calls"), calls);
+      g_autofree char *value = NULL;
+      CgInterval rate;
+
+      if (cg_connect_row_rate (row, &rate))
+        value = g_strdup_printf ("%.1f %%  (%.1f–%.1f)", 100 * rate.estimate, 100 * rate.lower, 100 * rate.upper);
+      else
+        value = g_strdup ("—");
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                                 value_row (row->key[0] ? row->key : _("(none)"), subtitle, value));
+    }
+  gtk_box_append (box, group);
+  return TRUE;
+}
+
+gboolean
+cg_page_content_fill_connect (CgPage  *page,
+                              CgStore *store)
+{
+  GtkBox *box = cg_page_get_content (page);
+  gboolean any;
+
+  clear (box);
+  any = add_connect_group (box, store, CG_DIM_LINE, _("By Line"),
+                           _("Connect rate with its 95 % interval: connected calls ÷ all dial attempts."));
+  if (any)
+    {
+      add_connect_group (box, store, CG_DIM_LIST, _("By Number List"), NULL);
+      add_connect_group (box, store, CG_DIM_MONTH, _("By Month"), NULL);
+      add_connect_group (box, store, CG_DIM_HOUR, _("By Hour of Day"), NULL);
+    }
+  return any;
+}
+
+static void
+add_scenario_group (GtkBox           *box,
+                    const CgScenario *s)
+{
+  g_autoptr(GError) error = NULL;
+  CgFinanceResult *r = cg_finance_evaluate (s, &error);
+  GtkWidget *group = adw_preferences_group_new ();
+  g_autofree char *description = g_strdup_printf (_("%d months from %04d-%02d, discount rate %.1f %% a year"),
+                                                  s->horizon_months, s->start_year, s->start_month,
+                                                  100 * s->discount_rate);
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), s->name);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  if (r == NULL)
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), value_row (_("Cannot be evaluated"), error->message, ""));
+  else
+    {
+      g_autofree char *npv_count = cg_format_count ((gint64) llround (r->npv));
+      g_autofree char *npv = g_strdup_printf ("¥%s", npv_count);
+      g_autofree char *roi = r->roi_defined ? g_strdup_printf ("%.1f %%", 100 * r->roi) : g_strdup ("—");
+      g_autofree char *irr = r->irr_defined ? g_strdup_printf (_("%.1f %% a year"), 100 * r->irr_annual)
+                                            : g_strdup (_("not defined"));
+      g_autofree char *payback = r->payback_reached ? g_strdup_printf (_("%.1f months"), r->payback_months)
+                                                    : g_strdup (_("not within the horizon"));
+      g_autofree char *dpayback = r->discounted_payback_reached
+                                  ? g_strdup_printf (_("%.1f months"), r->discounted_payback_months)
+                                  : g_strdup (_("not within the horizon"));
+
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), value_row (_("Net present value"), NULL, npv));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), value_row (_("Return on investment"), NULL, roi));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                                 value_row (_("Internal rate of return"),
+                                            r->multiple_roots ? _("The cash flows change sign several times: read with care") : NULL,
+                                            irr));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), value_row (_("Payback"), NULL, payback));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), value_row (_("Discounted payback"), NULL, dpayback));
+      cg_finance_result_free (r);
+    }
+  gtk_box_append (box, group);
+}
+
+gboolean
+cg_page_content_fill_cost (CgPage  *page,
+                           CgStore *store)
+{
+  GtkBox *box = cg_page_get_content (page);
+  g_auto(GStrv) names = cg_store_list_scenarios (store, NULL);
+
+  clear (box);
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      g_autoptr(CgScenario) s = cg_store_load_scenario (store, names[i], NULL);
+      if (s != NULL)
+        add_scenario_group (box, s);
+    }
+  return names != NULL && names[0] != NULL;
+}

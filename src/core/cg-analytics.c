@@ -1,0 +1,364 @@
+/* cg-analytics.c — connect-rate figures by slice, A/B comparisons, best times.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "cg-analytics.h"
+#include "cg-call.h"
+#include "cg-format.h"
+#include "cg-local-time.h"
+#include "cg-store-private.h"
+
+G_DEFINE_QUARK (cg-analytics-error-quark, cg_analytics_error)
+
+/* Short calls: connected, but hung up before a conversation could start. */
+#define SHORT_CALL_SECONDS 5
+
+static const struct {
+  const char *id;
+  const char *key_sql;  /* what the rows are grouped by */
+} dimensions[CG_N_DIMS] = {
+  [CG_DIM_TOTAL]        = { "total", "'total'" },
+  [CG_DIM_DAY]          = { "day", "cg_local (start_ts, 0)" },
+  [CG_DIM_WEEK]         = { "week", "cg_local (start_ts, 1)" },
+  [CG_DIM_MONTH]        = { "month", "cg_local (start_ts, 2)" },
+  [CG_DIM_QUARTER]      = { "quarter", "cg_local (start_ts, 3)" },
+  [CG_DIM_LINE]         = { "line", "coalesce (line, '')" },
+  [CG_DIM_AGENT]        = { "agent", "coalesce (agent_id, '')" },
+  [CG_DIM_LIST]         = { "list", "coalesce (list, '')" },
+  [CG_DIM_CAMPAIGN]     = { "campaign", "coalesce (campaign, '')" },
+  [CG_DIM_SEGMENT]      = { "segment", "coalesce (segment, '')" },
+  [CG_DIM_HOUR]         = { "hour", "printf ('%02d', cg_local (start_ts, 4))" },
+  [CG_DIM_WEEKDAY]      = { "weekday", "cg_local (start_ts, 5)" },
+  [CG_DIM_HOUR_WEEKDAY] = { "hour-weekday", "cg_local (start_ts, 5) || '-' || printf ('%02d', cg_local (start_ts, 4))" },
+  [CG_DIM_OUTCOME]      = { "outcome", "outcome" },
+};
+
+const char *
+cg_dimension_to_string (CgDimension dimension)
+{
+  g_return_val_if_fail (dimension < CG_N_DIMS, NULL);
+  return dimensions[dimension].id;
+}
+
+gboolean
+cg_dimension_from_string (const char  *id,
+                          CgDimension *dimension)
+{
+  for (guint i = 0; i < CG_N_DIMS; i++)
+    if (g_strcmp0 (id, dimensions[i].id) == 0)
+      {
+        *dimension = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+void
+cg_connect_row_free (CgConnectRow *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->key);
+  g_free (row);
+}
+
+gboolean
+cg_connect_row_rate (const CgConnectRow *row,
+                     CgInterval         *rate)
+{
+  return cg_stats_wilson (row->connected, row->calls, CG_STATS_CONFIDENCE, rate);
+}
+
+static char *
+row_key (CgDimension   by,
+         sqlite3_stmt *stmt)
+{
+  if (by == CG_DIM_OUTCOME)
+    {
+      int outcome = sqlite3_column_int (stmt, 0);
+      return g_strdup (cg_outcome_to_string (outcome >= 0 && outcome < CG_N_OUTCOMES ? outcome : CG_OUTCOME_OTHER));
+    }
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+GPtrArray *
+cg_analytics_connect (CgStore        *store,
+                      CgDimension     by,
+                      const CgFilter *filter,
+                      GError        **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) cg_connect_row_free);
+  g_autofree char *sql = NULL;
+  sqlite3 *db = cg_store_get_db (store);
+  sqlite3_stmt *stmt = NULL;
+  CgFilter all = { 0 };
+  int rc;
+
+  g_return_val_if_fail (by < CG_N_DIMS, NULL);
+  if (filter == NULL)
+    filter = &all;
+  if (!cg_local_time_register (store, error))
+    return NULL;
+
+  /* Built from the fixed table above, never from user text: values are bound. */
+  sql = g_strdup_printf ("SELECT %s AS k, count(*), sum(outcome = %d),"
+                         "       sum(CASE WHEN outcome = %d THEN talk_s ELSE 0 END),"
+                         "       sum(outcome = %d AND talk_s < %d)"
+                         "  FROM calls"
+                         " WHERE start_ts >= ?1 AND start_ts < ?2"
+                         "   AND (?3 IS NULL OR line = ?3) AND (?4 IS NULL OR agent_id = ?4)"
+                         "   AND (?5 IS NULL OR list = ?5)"
+                         " GROUP BY k ORDER BY k",
+                         dimensions[by].key_sql, CG_OUTCOME_CONNECTED, CG_OUTCOME_CONNECTED,
+                         CG_OUTCOME_CONNECTED, SHORT_CALL_SECONDS);
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      cg_store_set_sql_error (store, error, "connect rate");
+      return NULL;
+    }
+  sqlite3_bind_int64 (stmt, 1, filter->from_ts);
+  sqlite3_bind_int64 (stmt, 2, filter->to_ts > 0 ? filter->to_ts : G_MAXINT64);
+  if (filter->line)
+    sqlite3_bind_text (stmt, 3, filter->line, -1, SQLITE_STATIC);
+  if (filter->agent)
+    sqlite3_bind_text (stmt, 4, filter->agent, -1, SQLITE_STATIC);
+  if (filter->list)
+    sqlite3_bind_text (stmt, 5, filter->list, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CgConnectRow *row = g_new0 (CgConnectRow, 1);
+
+      row->key = row_key (by, stmt);
+      row->calls = sqlite3_column_int64 (stmt, 1);
+      row->connected = sqlite3_column_int64 (stmt, 2);
+      row->talk_seconds = sqlite3_column_int64 (stmt, 3);
+      row->short_calls = sqlite3_column_int64 (stmt, 4);
+      g_ptr_array_add (rows, row);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      cg_store_set_sql_error (store, error, "connect rate");
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  sqlite3_finalize (stmt);
+
+  /* The total over no calls is still a row: 0 calls, no rate. */
+  if (by == CG_DIM_TOTAL && rows->len == 0)
+    {
+      CgConnectRow *row = g_new0 (CgConnectRow, 1);
+      row->key = g_strdup ("total");
+      g_ptr_array_add (rows, row);
+    }
+  return g_steal_pointer (&rows);
+}
+
+/* ---- comparisons ---------------------------------------------------------- */
+
+void
+cg_comparison_free (CgComparison *c)
+{
+  if (c == NULL)
+    return;
+  g_clear_pointer (&c->groups, g_ptr_array_unref);
+  g_free (c->pairwise_p);
+  g_free (c->verdict);
+  g_free (c);
+}
+
+static char *
+percent (double rate)
+{
+  return g_strdup_printf ("%.1f %%", 100 * rate);
+}
+
+static char *
+pair_verdict (const CgComparison *c)
+{
+  const CgConnectRow *a = g_ptr_array_index (c->groups, 0);
+  const CgConnectRow *b = g_ptr_array_index (c->groups, 1);
+  g_autofree char *ra = percent (c->pair.rate1);
+  g_autofree char *rb = percent (c->pair.rate2);
+  g_autofree char *p = g_strdup_printf ("%.3g", c->pair.p_value);
+
+  if (c->pair.significant)
+    {
+      const CgConnectRow *better = c->pair.difference > 0 ? a : b;
+      const CgConnectRow *worse = c->pair.difference > 0 ? b : a;
+      g_autofree char *diff = g_strdup_printf ("%.1f", 100 * fabs (c->pair.difference));
+      /* Translators: “L01 connects better than L02: 31.2 % vs 27.5 %, 3.7 points …” */
+      return g_strdup_printf (_("%s connects better than %s: %s vs %s, %s percentage points more; the difference is significant at 5 %% (p = %s)."),
+                              better->key, worse->key, c->pair.difference > 0 ? ra : rb,
+                              c->pair.difference > 0 ? rb : ra, diff, p);
+    }
+  if (c->has_needed)
+    {
+      g_autofree char *needed = cg_format_count ((gint64) c->needed_per_group);
+      return g_strdup_printf (_("%s (%s) and %s (%s) cannot be told apart yet (p = %s). To tell rates this close apart, each would need about %s calls."),
+                              a->key, ra, b->key, rb, p, needed);
+    }
+  return g_strdup_printf (_("%s (%s) and %s (%s) connect at the same rate."), a->key, ra, b->key, rb);
+}
+
+static char *
+many_verdict (const CgComparison *c)
+{
+  g_autofree char *p = g_strdup_printf ("%.3g", c->chisq.p_value);
+
+  if (!c->has_chisq)
+    return g_strdup (_("These groups cannot be compared: every call in them ended the same way."));
+  if (c->chisq.p_value < CG_STATS_ALPHA)
+    return g_strdup_printf (_("The groups do not connect at the same rate (chi-square, p = %s). The pairs below, Holm-corrected, say which differ."), p);
+  return g_strdup_printf (_("The groups connect at rates that cannot be told apart (chi-square, p = %s)."), p);
+}
+
+CgComparison *
+cg_analytics_compare (CgStore           *store,
+                      CgDimension        by,
+                      const char *const *keys,
+                      const CgFilter    *filter,
+                      GError           **error)
+{
+  g_autoptr(CgComparison) c = g_new0 (CgComparison, 1);
+  g_autoptr(GPtrArray) rows = NULL;
+  guint k = keys ? g_strv_length ((char **) keys) : 0;
+
+  if (k < 2)
+    {
+      g_set_error (error, CG_ANALYTICS_ERROR, CG_ANALYTICS_ERROR_INVALID, _("Name at least two groups to compare."));
+      return NULL;
+    }
+  if ((rows = cg_analytics_connect (store, by, filter, error)) == NULL)
+    return NULL;
+
+  c->by = by;
+  c->groups = g_ptr_array_new_with_free_func ((GDestroyNotify) cg_connect_row_free);
+  for (guint i = 0; i < k; i++)
+    {
+      CgConnectRow *found = NULL;
+
+      for (guint r = 0; r < rows->len && found == NULL; r++)
+        if (g_strcmp0 (((CgConnectRow *) g_ptr_array_index (rows, r))->key, keys[i]) == 0)
+          found = g_ptr_array_steal_index (rows, r);
+      if (found == NULL || found->calls == 0)
+        {
+          g_set_error (error, CG_ANALYTICS_ERROR, CG_ANALYTICS_ERROR_NO_DATA,
+                       _("There are no calls for %s “%s” in this period."), cg_dimension_to_string (by), keys[i]);
+          cg_connect_row_free (found);
+          return NULL;
+        }
+      g_ptr_array_add (c->groups, found);
+    }
+
+  if (k == 2)
+    {
+      const CgConnectRow *a = g_ptr_array_index (c->groups, 0);
+      const CgConnectRow *b = g_ptr_array_index (c->groups, 1);
+      CgSampleSize size;
+
+      cg_stats_compare_proportions (a->connected, a->calls, b->connected, b->calls, CG_STATS_ALPHA, &c->pair);
+      c->has_needed = cg_stats_sample_size (c->pair.rate1, c->pair.rate2, CG_STATS_ALPHA, CG_STATS_POWER, &size);
+      c->needed_per_group = size.calls_per_group;
+      c->verdict = pair_verdict (c);
+    }
+  else
+    {
+      g_autofree guint64 *x = g_new (guint64, k);
+      g_autofree guint64 *n = g_new (guint64, k);
+      guint m = 0;
+
+      for (guint i = 0; i < k; i++)
+        {
+          x[i] = ((CgConnectRow *) g_ptr_array_index (c->groups, i))->connected;
+          n[i] = ((CgConnectRow *) g_ptr_array_index (c->groups, i))->calls;
+        }
+      c->has_chisq = cg_stats_chisq_rates (x, n, k, &c->chisq);
+      c->pairwise_p = g_new0 (double, k * (k - 1) / 2);
+      for (guint i = 0; i < k; i++)
+        for (guint j = i + 1; j < k; j++)
+          {
+            CgProportionComparison pc;
+            c->pairwise_p[m++] = cg_stats_compare_proportions (x[i], n[i], x[j], n[j], CG_STATS_ALPHA, &pc)
+                                 ? pc.p_value : 1.0;
+          }
+      cg_stats_holm (c->pairwise_p, m, c->pairwise_p);
+      c->verdict = many_verdict (c);
+    }
+  return g_steal_pointer (&c);
+}
+
+/* ---- best times to call ------------------------------------------------------ */
+
+static int
+compare_best_times (gconstpointer a,
+                    gconstpointer b)
+{
+  const CgBestTime *x = a, *y = b;
+  return (x->rate < y->rate) - (x->rate > y->rate);
+}
+
+GArray *
+cg_analytics_best_times (CgStore        *store,
+                         const CgFilter *filter,
+                         guint           min_calls,
+                         double         *overall_rate,
+                         GError        **error)
+{
+  g_autoptr(GPtrArray) cells = cg_analytics_connect (store, CG_DIM_HOUR_WEEKDAY, filter, error);
+  g_autoptr(GArray) best = g_array_new (FALSE, FALSE, sizeof (CgBestTime));
+  g_autoptr(GArray) tested = g_array_new (FALSE, FALSE, sizeof (CgBestTime));
+  g_autofree double *p = NULL;
+  gint64 calls = 0, connected = 0;
+  double overall;
+
+  if (cells == NULL)
+    return NULL;
+  for (guint i = 0; i < cells->len; i++)
+    {
+      const CgConnectRow *cell = g_ptr_array_index (cells, i);
+      calls += cell->calls;
+      connected += cell->connected;
+    }
+  overall = calls > 0 ? (double) connected / calls : 0;
+  if (overall_rate != NULL)
+    *overall_rate = calls > 0 ? overall : NAN;
+  if (calls == 0)
+    return g_steal_pointer (&best);
+
+  /* Only cells with enough calls are tested, so the Holm correction is
+   * over the cells that could say something. */
+  for (guint i = 0; i < cells->len; i++)
+    {
+      const CgConnectRow *cell = g_ptr_array_index (cells, i);
+      CgBestTime t = { 0 };
+
+      if (cell->calls < (gint64) MAX (min_calls, 1) || sscanf (cell->key, "%d-%d", &t.weekday, &t.hour) != 2)
+        continue;
+      t.calls = cell->calls;
+      t.connected = cell->connected;
+      t.rate = (double) cell->connected / cell->calls;
+      t.p_value = cg_stats_binomial_upper_p ((guint) MIN (cell->connected, G_MAXUINT), (guint) MIN (cell->calls, G_MAXUINT), overall);
+      g_array_append_val (tested, t);
+    }
+  p = g_new (double, MAX (tested->len, 1));
+  for (guint i = 0; i < tested->len; i++)
+    p[i] = g_array_index (tested, CgBestTime, i).p_value;
+  cg_stats_holm (p, tested->len, p);
+  for (guint i = 0; i < tested->len; i++)
+    {
+      CgBestTime *t = &g_array_index (tested, CgBestTime, i);
+      t->p_value = p[i];
+      if (p[i] < CG_STATS_ALPHA && t->rate > overall)
+        g_array_append_val (best, *t);
+    }
+  g_array_sort (best, compare_best_times);
+  return g_steal_pointer (&best);
+}

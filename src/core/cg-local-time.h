@@ -1,0 +1,34 @@
+/* cg-local-time.h — calendar arithmetic in the business time zone.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "cg-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  int year;
+  int month;     /* 1–12 */
+  int day;       /* 1–31 */
+  int hour;      /* 0–23 */
+  int weekday;   /* 1 = Monday … 7 = Sunday */
+  int iso_year;  /* ISO 8601 week-numbering year */
+  int iso_week;  /* 1–53 */
+} CgLocalTime;
+
+/** cg_local_time: the wall-clock fields of UTC second @ts in @tz. */
+void     cg_local_time          (GTimeZone   *tz,
+                                 gint64       ts,
+                                 CgLocalTime *local);
+
+/* Registers cg_local(ts, unit) on the store's connection with the store's
+ * current time zone: unit 0 "YYYY-MM-DD", 1 "YYYY-Www", 2 "YYYY-MM",
+ * 3 "YYYY-Qn", 4 the hour (integer), 5 the weekday (1 = Monday). */
+gboolean cg_local_time_register (CgStore     *store,
+                                 GError     **error);
+
+G_END_DECLS
