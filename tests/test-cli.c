@@ -8,6 +8,8 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "cg-test-util.h"
+
 typedef struct {
   int   status;
   char *out;
@@ -76,12 +78,7 @@ static void
 remove_db (const char *path)
 {
   g_autofree char *dir = g_path_get_dirname (path);
-  for (const char *const *s = (const char *const[]) { "", "-wal", "-shm", NULL }; *s; s++)
-    {
-      g_autofree char *p = g_strconcat (path, *s, NULL);
-      g_remove (p);
-    }
-  g_rmdir (dir);
+  cg_test_remove_tree (dir);
 }
 
 static void

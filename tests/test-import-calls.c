@@ -33,6 +33,7 @@
 #include <sys/wait.h>
 #endif
 
+#include "cg-test-util.h"
 #include "cg-batch.h"
 #include "cg-import-calls.h"
 
@@ -60,17 +61,8 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   g_clear_object (&f->store);
-  dir = g_dir_open (f->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (f->dir);
+  cg_test_remove_tree (f->dir);
   g_free (f->db_path);
   g_free (f->dir);
 }

@@ -11,6 +11,7 @@
 
 #include "cg-application.h"
 #include "cg-import-dialog.h"
+#include "cg-test-util.h"
 #include "cg-window.h"
 
 /* One application for the process: GApplication registers its id on the
@@ -80,12 +81,7 @@ fixture_tear_down (Fixture       *f,
       iterate_until (no_windows, f, 20);
     }
   g_clear_object (&f->app);
-  for (const char *const *s = (const char *const[]) { "", "-wal", "-shm", NULL }; *s; s++)
-    {
-      g_autofree char *p = g_strconcat (f->db, *s, NULL);
-      g_remove (p);
-    }
-  g_rmdir (f->dir);
+  cg_test_remove_tree (f->dir);
   g_free (f->db);
   g_free (f->dir);
 }

@@ -13,6 +13,7 @@
 #include "cg-import-dialog.h"
 #include "cg-page.h"
 #include "cg-page-content.h"
+#include "cg-restore-dialog.h"
 #include "cg-summary.h"
 #include "cg-window.h"
 
@@ -517,6 +518,42 @@ cg_window_open_store (CgWindow *self)
   job_end (self);
 }
 
+/* ---- restoring a backup ------------------------------------------------- */
+
+static void
+backup_restored (CgRestoreDialog *dialog,
+                 CgWindow        *self)
+{
+  /* A damaged database could not be opened; its replacement can. */
+  if (self->store == NULL)
+    {
+      cg_window_open_store (self);
+      if (self->store != NULL)
+        gtk_stack_set_visible_child_name (self->main_stack, "pages");
+    }
+  cg_window_refresh (self);
+  show_toast (self, _("Backup restored"));
+}
+
+static void
+cg_window_restore_backup_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  CgWindow *self = CG_WINDOW (widget);
+  CgRestoreDialog *dialog;
+
+  /* An import or the demo holds the write lock until it is done. */
+  if (self->job != NULL)
+    return;
+  /* Deletes waiting for Undo happen now, so that the backups and the
+   * data on screen are what the user sees when choosing. */
+  if (self->store != NULL)
+    flush_pending_deletes (self);
+  dialog = cg_restore_dialog_present (self);
+  g_signal_connect_object (dialog, "restored", G_CALLBACK (backup_restored), self, 0);
+}
+
 static void
 cg_window_dispose (GObject *object)
 {
@@ -573,6 +610,7 @@ cg_window_class_init (CgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.page", "s", cg_window_page_action);
   gtk_widget_class_install_action (widget_class, "win.delete-batch", "x", cg_window_delete_batch_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, cg_window_import_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL, cg_window_restore_backup_action);
 }
 
 static void

@@ -59,6 +59,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CgCliTable, cg_cli_table_free)
 
 char    *cg_cli_format_time (gint64 unix_seconds);
 
+gboolean cg_cli_backup       (CgCli *cli, int argc, char **argv, GError **error);
 gboolean cg_cli_batches      (CgCli *cli, int argc, char **argv, GError **error);
 gboolean cg_cli_batch_delete (CgCli *cli, int argc, char **argv, GError **error);
 gboolean cg_cli_demo         (CgCli *cli, int argc, char **argv, GError **error);

@@ -13,6 +13,7 @@
 #include "cg-cli.h"
 
 static const CgCliCommand commands[] = {
+  { "backup",       N_("Back up the database, list backups, restore one: backup list|create|restore FILE"), cg_cli_backup },
   { "batches",      N_("List import batches"), cg_cli_batches },
   { "batch-delete", N_("Delete an import batch and its rows"), cg_cli_batch_delete },
   { "demo",         N_("Load realistic demo data"), cg_cli_demo },

@@ -123,8 +123,10 @@ cg_analytics_connect (CgStore        *store,
       cg_store_set_sql_error (store, error, "connect rate");
       return NULL;
     }
-  sqlite3_bind_int64 (stmt, 1, filter->from_ts);
-  sqlite3_bind_int64 (stmt, 2, filter->to_ts > 0 ? filter->to_ts : G_MAXINT64);
+  /* 0 is unbounded on either side: a mistyped year gives a call a time
+   * before 1970, which is negative and must still count. */
+  sqlite3_bind_int64 (stmt, 1, filter->from_ts != 0 ? filter->from_ts : G_MININT64);
+  sqlite3_bind_int64 (stmt, 2, filter->to_ts != 0 ? filter->to_ts : G_MAXINT64);
   if (filter->line)
     sqlite3_bind_text (stmt, 3, filter->line, -1, SQLITE_STATIC);
   if (filter->agent)
@@ -236,6 +238,14 @@ cg_analytics_compare (CgStore           *store,
       g_set_error (error, CG_ANALYTICS_ERROR, CG_ANALYTICS_ERROR_INVALID, _("Name at least two groups to compare."));
       return NULL;
     }
+  for (guint i = 0; i < k; i++)
+    for (guint j = i + 1; j < k; j++)
+      if (g_strcmp0 (keys[i], keys[j]) == 0)
+        {
+          g_set_error (error, CG_ANALYTICS_ERROR, CG_ANALYTICS_ERROR_INVALID,
+                       _("“%s” is named twice: compare different groups."), keys[i]);
+          return NULL;
+        }
   if ((rows = cg_analytics_connect (store, by, filter, error)) == NULL)
     return NULL;
 

@@ -67,7 +67,8 @@ typedef struct {
 
 void        cg_connect_row_free      (CgConnectRow *row);
 
-/** cg_analytics_connect: one row per key of @by, keys ascending. */
+/** cg_analytics_connect: one row per key of @by, keys ascending (outcomes
+ * in the order of CgOutcome: connected first). */
 GPtrArray  *cg_analytics_connect     (CgStore        *store,
                                       CgDimension     by,
                                       const CgFilter *filter,

@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 
+#include "cg-backup.h"
 #include "cg-batch.h"
 #include "cg-format.h"
 #include "cg-store-private.h"
@@ -143,6 +144,7 @@ cg_store_delete_batch (CgStore  *store,
                        GError  **error)
 {
   sqlite3_stmt *stmt;
+  g_autofree char *backup = NULL;
   gint64 first = 0, last = -1;
   gboolean found = FALSE;
 
@@ -165,6 +167,16 @@ cg_store_delete_batch (CgStore  *store,
       g_autofree char *id = cg_format_count (batch_id);
       g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_NOT_FOUND,
                    _("There is no import batch %s."), id);
+      goto fail;
+    }
+
+  /* Deleting is final: back up first, under the write lock, so that the
+   * backup holds exactly the data the delete starts from.  No backup, no
+   * delete. */
+  backup = cg_backup_create (store, CG_BACKUP_REASON_BEFORE_DELETE, error);
+  if (backup == NULL)
+    {
+      g_prefix_error (error, _("The batch was not deleted, because the database could not be backed up first: "));
       goto fail;
     }
 

@@ -126,9 +126,18 @@ cg_local_time_register (CgStore  *store,
                         GError  **error)
 {
   GTimeZone *tz = cg_store_get_time_zone (store);
+  const char *registered = g_object_get_data (G_OBJECT (store), "cg-local-time-zone");
+  g_autofree char *id = NULL;
 
-  /* Registered anew each time so a changed time-zone setting applies;
-   * SQLite drops the previous registration and unrefs its zone. */
+  /* Registering again would make SQLite recompile every cached statement:
+   * only do it when the time-zone setting changed.  SQLite then drops the
+   * previous registration and unrefs its zone. */
+  if (g_strcmp0 (registered, g_time_zone_get_identifier (tz)) == 0)
+    {
+      g_time_zone_unref (tz);
+      return TRUE;
+    }
+  id = g_strdup (g_time_zone_get_identifier (tz));
   if (sqlite3_create_function_v2 (cg_store_get_db (store), "cg_local", 2,
                                   SQLITE_UTF8 | SQLITE_DETERMINISTIC, tz, local_func,
                                   NULL, NULL, (void (*) (void *)) g_time_zone_unref) != SQLITE_OK)
@@ -136,5 +145,6 @@ cg_local_time_register (CgStore  *store,
       cg_store_set_sql_error (store, error, "register cg_local");
       return FALSE;
     }
+  g_object_set_data_full (G_OBJECT (store), "cg-local-time-zone", g_steal_pointer (&id), g_free);
   return TRUE;
 }

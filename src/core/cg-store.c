@@ -11,6 +11,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "cg-backup.h"
 #include "cg-schema.h"
 #include "cg-store-private.h"
 
@@ -63,6 +64,36 @@ cg_store_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "callgauge", "callgauge.db", NULL);
 }
 
+/* A damaged database is never repaired or replaced behind the user's back:
+ * the message says which backup to restore, and how. */
+static void
+set_corrupt_error (GError     **error,
+                   const char  *path)
+{
+  g_autofree char *newest = cg_backup_get_newest_path (path);
+  g_autofree char *default_path = NULL;
+  g_autofree char *command = NULL;
+
+  if (newest == NULL)
+    {
+      g_autofree char *folder = cg_backup_get_folder (path);
+      g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_CORRUPT,
+                   _("The database %s is damaged, and there is no backup of it in %s. Callgauge left the file unchanged: keep it, a data recovery tool may still rescue most of it."),
+                   path, folder);
+      return;
+    }
+
+  /* Quoted with double quotes, which both sh and cmd.exe understand. */
+  default_path = cg_store_default_path ();
+  if (g_strcmp0 (path, default_path) == 0)
+    command = g_strdup_printf ("callgauge-cli backup restore \"%s\"", newest);
+  else
+    command = g_strdup_printf ("callgauge-cli --db \"%s\" backup restore \"%s\"", path, newest);
+  g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_CORRUPT,
+               _("The database %s is damaged. Callgauge left it unchanged. Restore the newest backup, %s, with: %s"),
+               path, newest, command);
+}
+
 void
 cg_store_set_sql_error (CgStore     *self,
                         GError     **error,
@@ -70,7 +101,9 @@ cg_store_set_sql_error (CgStore     *self,
 {
   int code = sqlite3_errcode (self->db);
 
-  if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+  if (code == SQLITE_CORRUPT)
+    set_corrupt_error (error, self->path);
+  else if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
     g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_BUSY,
                  _("The database %s is busy: another Callgauge window or command is writing to it. Try again when it has finished."),
                  self->path);
@@ -177,24 +210,44 @@ cg_store_rollback (CgStore *self)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+/* The first column of the first row of @sql; on failure the SQLite
+ * result code in @rc (SQLITE_OK when the query worked). */
 static gint64
-query_int (CgStore    *self,
+query_int (sqlite3    *db,
            const char *sql,
-           gboolean   *ok)
+           int        *rc)
 {
   sqlite3_stmt *stmt = NULL;
   gint64 value = 0;
 
-  *ok = FALSE;
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+  *rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (*rc != SQLITE_OK)
     return 0;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  *rc = sqlite3_step (stmt);
+  if (*rc == SQLITE_ROW)
     {
       value = sqlite3_column_int64 (stmt, 0);
-      *ok = TRUE;
+      *rc = SQLITE_OK;
     }
+  else if (*rc == SQLITE_DONE)
+    *rc = SQLITE_ERROR;
   sqlite3_finalize (stmt);
   return value;
+}
+
+/* Process-wide SQLite settings, before SQLite's first use.  Memory
+ * statistics take a global mutex on every allocation, which an import of
+ * millions of rows feels; nothing here reads them. */
+static void
+configure_sqlite_once (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
+      g_once_init_leave (&done, 1);
+    }
 }
 
 /* Reads the first bytes without SQLite so that a file which is not a
@@ -260,12 +313,48 @@ migrate (CgStore  *self,
 {
   guint n;
   const CgMigration *migrations = cg_schema_get_migrations (&n);
+  int latest = migrations[n - 1].version;
+  g_autofree char *backup = NULL;
+  gint64 version;
+  int rc;
 
-  if (self->schema_version >= migrations[n - 1].version)
+  if (self->schema_version >= latest)
     return TRUE;
 
   if (!cg_store_begin (self, error))
     return FALSE;
+
+  /* Another program may have upgraded the file while we waited for the lock. */
+  version = query_int (self->db, "PRAGMA user_version", &rc);
+  if (rc != SQLITE_OK)
+    {
+      cg_store_set_sql_error (self, error, "user_version");
+      cg_store_rollback (self);
+      return FALSE;
+    }
+  if (version > latest)
+    {
+      g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_TOO_NEW,
+                   _("%s was written by a newer version of Callgauge (schema %d; this version knows %d). Update Callgauge to open it."),
+                   self->path, (int) version, latest);
+      cg_store_rollback (self);
+      return FALSE;
+    }
+  self->schema_version = (int) version;
+  if (self->schema_version == latest)
+    {
+      cg_store_rollback (self);
+      return TRUE;
+    }
+
+  /* Made under the write lock, so the backup holds exactly the data the
+   * migration starts from. */
+  if (!cg_backup_before_migration (self, self->schema_version, latest, &backup, error))
+    {
+      g_prefix_error (error, _("The database was not upgraded, because it could not be backed up first: "));
+      cg_store_rollback (self);
+      return FALSE;
+    }
 
   for (guint i = 0; i < n; i++)
     {
@@ -289,26 +378,41 @@ migrate (CgStore  *self,
       cg_store_rollback (self);
       return FALSE;
     }
-  self->schema_version = migrations[n - 1].version;
+  self->schema_version = latest;
   return TRUE;
 }
 
 /* Refuses databases that are not ours, or are from a newer Callgauge,
- * before anything is written to them. */
+ * before anything is written to them.  With @allow_new, an SQLite file
+ * without any table or mark (a database about to be created) passes as
+ * version 0. */
 static gboolean
-check_ownership (CgStore  *self,
-                 GError  **error)
+check_ownership (sqlite3     *db,
+                 const char  *path,
+                 gboolean     allow_new,
+                 int         *schema_version,
+                 GError     **error)
 {
-  gboolean ok_app, ok_version, ok_count;
-  gint64 app_id = query_int (self, "PRAGMA application_id", &ok_app);
-  gint64 version = query_int (self, "PRAGMA user_version", &ok_version);
-  gint64 n_objects = query_int (self, "SELECT count(*) FROM sqlite_master", &ok_count);
+  int rc_app, rc_version, rc_count;
+  gint64 app_id = query_int (db, "PRAGMA application_id", &rc_app);
+  gint64 version = query_int (db, "PRAGMA user_version", &rc_version);
+  gint64 n_objects = query_int (db, "SELECT count(*) FROM sqlite_master", &rc_count);
 
-  if (!ok_app || !ok_version || !ok_count)
+  if (rc_app != SQLITE_OK || rc_version != SQLITE_OK || rc_count != SQLITE_OK)
     {
-      g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_NOT_DATABASE,
-                   _("%s is not a Callgauge database, or it is damaged: %s"),
-                   self->path, sqlite3_errmsg (self->db));
+      if (rc_app == SQLITE_BUSY || rc_version == SQLITE_BUSY || rc_count == SQLITE_BUSY ||
+          rc_app == SQLITE_LOCKED || rc_version == SQLITE_LOCKED || rc_count == SQLITE_LOCKED)
+        g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_BUSY,
+                     _("The database %s is busy: another Callgauge window or command is writing to it. Try again when it has finished."),
+                     path);
+      /* Our mark in the header, but the schema unreadable: damaged. */
+      else if (rc_app == SQLITE_OK && app_id == CG_STORE_APPLICATION_ID &&
+               (rc_version == SQLITE_CORRUPT || rc_count == SQLITE_CORRUPT))
+        set_corrupt_error (error, path);
+      else
+        g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_NOT_DATABASE,
+                     _("%s is not a Callgauge database, or it is damaged: %s"),
+                     path, sqlite3_errmsg (db));
       return FALSE;
     }
 
@@ -318,38 +422,124 @@ check_ownership (CgStore  *self,
         {
           g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_TOO_NEW,
                        _("%s was written by a newer version of Callgauge (schema %d; this version knows %d). Update Callgauge to open it."),
-                       self->path, (int) version, cg_store_get_latest_schema_version ());
+                       path, (int) version, cg_store_get_latest_schema_version ());
           return FALSE;
         }
-      self->schema_version = (int) version;
+      *schema_version = (int) version;
       return TRUE;
     }
 
-  if (app_id == 0 && version == 0 && n_objects == 0)
+  if (allow_new && app_id == 0 && version == 0 && n_objects == 0)
     {
-      self->schema_version = 0;
+      *schema_version = 0;
       return TRUE;
     }
 
   g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_FOREIGN,
                _("%s is an SQLite database of another program, not a Callgauge database. It was left unchanged."),
-               self->path);
+               path);
   return FALSE;
 }
 
-/* Process-wide SQLite settings, before SQLite's first use.  Memory
- * statistics take a global mutex on every allocation, which an import of
- * millions of rows feels; nothing here reads them. */
-static void
-configure_sqlite_once (void)
+/* PRAGMA quick_check: every page of every table and index readable and
+ * well formed, in time linear in the file's size (integrity_check would
+ * also cross-check indexes against tables, which costs far more). */
+static gboolean
+check_integrity (sqlite3     *db,
+                 const char  *path,
+                 GError     **error)
 {
-  static gsize done = 0;
+  sqlite3_stmt *stmt = NULL;
+  const char *result = NULL;
+  int rc;
 
-  if (g_once_init_enter (&done))
+  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
     {
-      sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
-      g_once_init_leave (&done, 1);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        result = (const char *) sqlite3_column_text (stmt, 0);
     }
+
+  if (rc == SQLITE_ROW && g_strcmp0 (result, "ok") == 0)
+    {
+      sqlite3_finalize (stmt);
+      return TRUE;
+    }
+
+  if (rc == SQLITE_ROW || rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB)
+    {
+      g_debug ("quick_check of %s: %s", path, result ? result : sqlite3_errmsg (db));
+      set_corrupt_error (error, path);
+    }
+  else if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+    g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_BUSY,
+                 _("The database %s is busy: another Callgauge window or command is writing to it. Try again when it has finished."),
+                 path);
+  else
+    g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_IO,
+                 _("Cannot read the database %s: %s"), path, sqlite3_errmsg (db));
+  sqlite3_finalize (stmt);
+  return FALSE;
+}
+
+gboolean
+cg_store_check_file (const char  *path,
+                     int         *schema_version,
+                     GError     **error)
+{
+  sqlite3 *db = NULL;
+  gboolean is_empty = TRUE;
+  gboolean ok;
+  int version = 0;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  configure_sqlite_once ();
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_NOT_DATABASE,
+                   _("%s is a folder, not a Callgauge database."), path);
+      return FALSE;
+    }
+  if (!check_header (path, &is_empty, error))
+    return FALSE;
+  if (is_empty)
+    {
+      g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_NOT_DATABASE,
+                   _("%s is empty, not a Callgauge database."), path);
+      return FALSE;
+    }
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_IO,
+                   _("Cannot open the database %s: %s"), path,
+                   db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      sqlite3_close_v2 (db);
+      return FALSE;
+    }
+  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+  ok = check_ownership (db, path, FALSE, &version, error) &&
+       check_integrity (db, path, error);
+  sqlite3_close_v2 (db);
+  if (ok && schema_version != NULL)
+    *schema_version = version;
+  return ok;
+}
+
+gboolean
+cg_store_reload (CgStore  *self,
+                 GError  **error)
+{
+  g_return_val_if_fail (CG_IS_STORE (self), FALSE);
+
+  /* Cached statements were compiled against the old schema. */
+  g_hash_table_remove_all (self->statements);
+  return check_ownership (self->db, self->path, TRUE, &self->schema_version, error) &&
+         migrate (self, error);
 }
 
 CgStore *
@@ -391,7 +581,11 @@ cg_store_open (const char  *path,
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (self->db, 0);
 
-  if (!check_ownership (self, error))
+  if (!check_ownership (self->db, path, TRUE, &self->schema_version, error))
+    return NULL;
+  /* A damaged database is refused before anything is written to it, so
+   * that what is left of it stays as it is for a restore or a rescue. */
+  if (!is_empty && !check_integrity (self->db, path, error))
     return NULL;
 
   /* Only now that the file is known to be ours may anything be written. */

@@ -19,6 +19,7 @@ typedef enum {
   CG_STORE_ERROR_SQL,
   CG_STORE_ERROR_NOT_FOUND,
   CG_STORE_ERROR_INVALID,
+  CG_STORE_ERROR_CORRUPT,       /* damaged: PRAGMA quick_check failed; the file is left unchanged */
 } CgStoreError;
 
 /* PRAGMA application_id of every Callgauge database: "CGDB" in ASCII. */
@@ -32,8 +33,21 @@ GQuark       cg_store_error_quark        (void);
 /** cg_store_default_path: $XDG_DATA_HOME/callgauge/callgauge.db (newly allocated). */
 char        *cg_store_default_path       (void);
 
-/** cg_store_open: opens or creates @path, refusing foreign or newer files untouched. */
+/** cg_store_open: opens or creates @path, refusing foreign, newer or damaged files untouched. */
 CgStore     *cg_store_open               (const char  *path,
+                                          GError     **error);
+
+/* Checks, without changing it, that @path is an intact Callgauge database
+ * this version can open: the header, application_id and user_version
+ * checks of cg_store_open and PRAGMA quick_check.  An empty SQLite
+ * database is refused (CG_STORE_ERROR_FOREIGN).  @schema_version may be NULL. */
+gboolean     cg_store_check_file         (const char  *path,
+                                          int         *schema_version,
+                                          GError     **error);
+
+/* Re-reads the schema version after the file's content was replaced (by a
+ * restore) and upgrades it when it is older. */
+gboolean     cg_store_reload             (CgStore     *self,
                                           GError     **error);
 
 const char  *cg_store_get_path           (CgStore     *self);
