@@ -173,25 +173,12 @@ cg_cli_backup (CgCli   *cli,
                char   **argv,
                GError **error)
 {
-  static const char *const usage = N_("Use: backup list [--json] | backup create | backup restore FILE");
-  const char *verb = argc >= 2 ? argv[1] : NULL;
+  static const CgCliCommand verbs[] = {
+    { "list", NULL, backup_list },
+    { "create", NULL, backup_create },
+    { "restore", NULL, backup_restore },
+  };
 
-  if (verb == NULL)
-    {
-      g_set_error (error, CG_CLI_ERROR, CG_CLI_ERROR_USAGE, "%s", _(usage));
-      return FALSE;
-    }
-  if (g_str_equal (verb, "--help") || g_str_equal (verb, "-h"))
-    {
-      g_print ("%s\n", _(usage));
-      return TRUE;
-    }
-  if (g_str_equal (verb, "list"))
-    return backup_list (cli, argc - 1, argv + 1, error);
-  if (g_str_equal (verb, "create"))
-    return backup_create (cli, argc - 1, argv + 1, error);
-  if (g_str_equal (verb, "restore"))
-    return backup_restore (cli, argc - 1, argv + 1, error);
-  g_set_error (error, CG_CLI_ERROR, CG_CLI_ERROR_USAGE, "%s", _(usage));
-  return FALSE;
+  return cg_cli_dispatch (cli, argc, argv, verbs, G_N_ELEMENTS (verbs),
+                          _("Use: backup list [--json] | backup create | backup restore FILE"), error);
 }

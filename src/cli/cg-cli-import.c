@@ -343,25 +343,7 @@ cg_cli_presets (CgCli   *cli,
     }
 
   names = cg_import_preset_list (store);
-  if (json)
-    {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
-
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "presets");
-      json_builder_begin_array (b);
-      for (guint i = 0; names[i] != NULL; i++)
-        json_builder_add_string_value (b, names[i]);
-      json_builder_end_array (b);
-      json_builder_end_object (b);
-      root = json_builder_get_root (b);
-      cg_cli_print_json (root);
-    }
-  else if (names[0] == NULL)
-    g_print ("%s\n", _("No saved import presets. Save one with “import calls FILE --save-preset NAME”."));
-  else
-    for (guint i = 0; names[i] != NULL; i++)
-      g_print ("%s\n", names[i]);
+  cg_cli_print_names ("presets", (const char * const *) names, json,
+                      _("No saved import presets. Save one with “import calls FILE --save-preset NAME”."));
   return TRUE;
 }

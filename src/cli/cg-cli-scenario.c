@@ -131,26 +131,8 @@ scenario_list (CgCli   *cli,
   if ((store = cg_cli_get_store (cli, error)) == NULL ||
       (names = cg_store_list_scenarios (store, error)) == NULL)
     return FALSE;
-  if (json)
-    {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
-
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "scenarios");
-      json_builder_begin_array (b);
-      for (guint i = 0; names[i] != NULL; i++)
-        json_builder_add_string_value (b, names[i]);
-      json_builder_end_array (b);
-      json_builder_end_object (b);
-      root = json_builder_get_root (b);
-      cg_cli_print_json (root);
-    }
-  else if (names[0] == NULL)
-    g_print ("%s\n", _("No scenarios yet. Create one with “scenario new NAME --from-data”."));
-  else
-    for (guint i = 0; names[i] != NULL; i++)
-      g_print ("%s\n", names[i]);
+  cg_cli_print_names ("scenarios", (const char * const *) names, json,
+                      _("No scenarios yet. Create one with “scenario new NAME --from-data”."));
   return TRUE;
 }
 
@@ -225,33 +207,39 @@ scenario_import (CgCli   *cli,
   return TRUE;
 }
 
+static gboolean
+scenario_show (CgCli *cli, int argc, char **argv, GError **error)
+{
+  return scenario_named (cli, "show", argc, argv, error);
+}
+
+static gboolean
+scenario_export (CgCli *cli, int argc, char **argv, GError **error)
+{
+  return scenario_named (cli, "export", argc, argv, error);
+}
+
+static gboolean
+scenario_delete (CgCli *cli, int argc, char **argv, GError **error)
+{
+  return scenario_named (cli, "delete", argc, argv, error);
+}
+
 gboolean
 cg_cli_scenario (CgCli   *cli,
                  int      argc,
                  char   **argv,
                  GError **error)
 {
-  static const char *const usage = N_("Use: scenario new|list|show|delete|import|export …");
-  const char *verb = argc >= 2 ? argv[1] : NULL;
+  static const CgCliCommand verbs[] = {
+    { "new", NULL, scenario_new },
+    { "list", NULL, scenario_list },
+    { "show", NULL, scenario_show },
+    { "export", NULL, scenario_export },
+    { "import", NULL, scenario_import },
+    { "delete", NULL, scenario_delete },
+  };
 
-  if (verb == NULL)
-    {
-      g_set_error (error, CG_CLI_ERROR, CG_CLI_ERROR_USAGE, "%s", _(usage));
-      return FALSE;
-    }
-  if (g_str_equal (verb, "--help") || g_str_equal (verb, "-h"))
-    {
-      g_print ("%s\n", _(usage));
-      return TRUE;
-    }
-  if (g_str_equal (verb, "new"))
-    return scenario_new (cli, argc - 1, argv + 1, error);
-  if (g_str_equal (verb, "list"))
-    return scenario_list (cli, argc - 1, argv + 1, error);
-  if (g_str_equal (verb, "import"))
-    return scenario_import (cli, argc - 1, argv + 1, error);
-  if (g_str_equal (verb, "show") || g_str_equal (verb, "export") || g_str_equal (verb, "delete"))
-    return scenario_named (cli, verb, argc - 1, argv + 1, error);
-  g_set_error (error, CG_CLI_ERROR, CG_CLI_ERROR_USAGE, "%s", _(usage));
-  return FALSE;
+  return cg_cli_dispatch (cli, argc, argv, verbs, G_N_ELEMENTS (verbs),
+                          _("Use: scenario new|list|show|delete|import|export …"), error);
 }

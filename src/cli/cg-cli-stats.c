@@ -278,23 +278,31 @@ out:
   return ok;
 }
 
+static gboolean
+stats_connect_rate (CgCli *cli, int argc, char **argv, GError **error)
+{
+  return stats_connect (cli, argc, argv, FALSE, error);
+}
+
+static gboolean
+stats_outcomes (CgCli *cli, int argc, char **argv, GError **error)
+{
+  return stats_connect (cli, argc, argv, TRUE, error);
+}
+
 gboolean
 cg_cli_stats (CgCli   *cli,
               int      argc,
               char   **argv,
               GError **error)
 {
-  if (argc >= 2 && g_str_equal (argv[1], "connect"))
-    return stats_connect (cli, argc - 1, argv + 1, FALSE, error);
-  if (argc >= 2 && g_str_equal (argv[1], "outcomes"))
-    return stats_connect (cli, argc - 1, argv + 1, TRUE, error);
-  if (argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
-    {
-      g_print ("%s\n", _("Use: stats connect [--by DIMENSION] … | stats outcomes …"));
-      return TRUE;
-    }
-  g_set_error (error, CG_CLI_ERROR, CG_CLI_ERROR_USAGE, _("Use: stats connect [--by DIMENSION] … | stats outcomes …"));
-  return FALSE;
+  static const CgCliCommand verbs[] = {
+    { "connect", NULL, stats_connect_rate },
+    { "outcomes", NULL, stats_outcomes },
+  };
+
+  return cg_cli_dispatch (cli, argc, argv, verbs, G_N_ELEMENTS (verbs),
+                          _("Use: stats connect [--by DIMENSION] … | stats outcomes …"), error);
 }
 
 gboolean

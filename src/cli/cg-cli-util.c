@@ -179,3 +179,54 @@ cg_cli_data_period (CgStore     *store,
   *from_ts = *to_ts - 90 * 86400;
   return TRUE;
 }
+
+void
+cg_cli_print_names (const char         *member,
+                    const char * const *names,
+                    gboolean            json,
+                    const char         *empty_hint)
+{
+  if (json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, member);
+      json_builder_begin_array (b);
+      for (guint i = 0; names[i] != NULL; i++)
+        json_builder_add_string_value (b, names[i]);
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      root = json_builder_get_root (b);
+      cg_cli_print_json (root);
+    }
+  else if (names[0] == NULL)
+    g_print ("%s\n", empty_hint);
+  else
+    for (guint i = 0; names[i] != NULL; i++)
+      g_print ("%s\n", names[i]);
+}
+
+gboolean
+cg_cli_dispatch (CgCli              *cli,
+                 int                 argc,
+                 char              **argv,
+                 const CgCliCommand *verbs,
+                 guint               n_verbs,
+                 const char         *usage,
+                 GError            **error)
+{
+  const char *verb = argc >= 2 ? argv[1] : NULL;
+
+  if (verb != NULL && (g_str_equal (verb, "--help") || g_str_equal (verb, "-h")))
+    {
+      g_print ("%s\n", usage);
+      return TRUE;
+    }
+  for (guint i = 0; verb != NULL && i < n_verbs; i++)
+    if (g_str_equal (verb, verbs[i].name))
+      return verbs[i].run (cli, argc - 1, argv + 1, error);
+  g_set_error (error, CG_CLI_ERROR, CG_CLI_ERROR_USAGE, "%s", usage);
+  return FALSE;
+}

@@ -59,6 +59,22 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CgCliTable, cg_cli_table_free)
 
 char    *cg_cli_format_time (gint64 unix_seconds);
 
+/* {"@member": [names]} with --json, else one name a line, or @empty_hint. */
+void     cg_cli_print_names (const char         *member,
+                             const char * const *names,
+                             gboolean            json,
+                             const char         *empty_hint);
+
+/* Runs the verb in @verbs that @argv[1] names (with argv[1] as its argv[0]);
+ * --help prints @usage; anything else is a usage error. */
+gboolean cg_cli_dispatch    (CgCli              *cli,
+                             int                 argc,
+                             char              **argv,
+                             const CgCliCommand *verbs,
+                             guint               n_verbs,
+                             const char         *usage,
+                             GError            **error);
+
 gboolean cg_cli_backup       (CgCli *cli, int argc, char **argv, GError **error);
 gboolean cg_cli_batches      (CgCli *cli, int argc, char **argv, GError **error);
 gboolean cg_cli_batch_delete (CgCli *cli, int argc, char **argv, GError **error);
