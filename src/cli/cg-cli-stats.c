@@ -13,53 +13,6 @@
 #include "cg-cli.h"
 #include "cg-format.h"
 
-/* Options every analysis takes. */
-typedef struct {
-  char     *by;
-  char     *from;
-  char     *to;
-  char     *line;
-  char     *agent;
-  char     *list;
-  gboolean  json;
-} StatsOptions;
-
-static void
-stats_options_clear (StatsOptions *o)
-{
-  g_free (o->by);
-  g_free (o->from);
-  g_free (o->to);
-  g_free (o->line);
-  g_free (o->agent);
-  g_free (o->list);
-}
-
-#define STATS_ENTRIES(o) \
-  { "from", 0, 0, G_OPTION_ARG_STRING, &(o).from, N_("First day"), N_("YYYY-MM-DD") }, \
-  { "to", 0, 0, G_OPTION_ARG_STRING, &(o).to, N_("Last day"), N_("YYYY-MM-DD") }, \
-  { "line", 0, 0, G_OPTION_ARG_STRING, &(o).line, N_("Only this line"), N_("LINE") }, \
-  { "agent", 0, 0, G_OPTION_ARG_STRING, &(o).agent, N_("Only this agent"), N_("AGENT") }, \
-  { "list", 0, 0, G_OPTION_ARG_STRING, &(o).list, N_("Only this number list"), N_("LIST") }, \
-  { "json", 0, 0, G_OPTION_ARG_NONE, &(o).json, N_("Write JSON"), NULL }
-
-static gboolean
-make_filter (CgStore       *store,
-             StatsOptions  *o,
-             CgFilter      *filter,
-             GError       **error)
-{
-  memset (filter, 0, sizeof *filter);
-  if (o->from != NULL && !cg_cli_parse_day (store, o->from, FALSE, &filter->from_ts, error))
-    return FALSE;
-  if (o->to != NULL && !cg_cli_parse_day (store, o->to, TRUE, &filter->to_ts, error))
-    return FALSE;
-  filter->line = o->line;
-  filter->agent = o->agent;
-  filter->list = o->list;
-  return TRUE;
-}
-
 static gboolean
 parse_by (const char  *by,
           CgDimension *dimension,
@@ -78,26 +31,6 @@ parse_by (const char  *by,
       return FALSE;
     }
   return TRUE;
-}
-
-static void
-add_filter_json (JsonBuilder  *b,
-                 StatsOptions *o)
-{
-  const char *names[] = { "from", "to", "line", "agent", "list" };
-  const char *values[] = { o->from, o->to, o->line, o->agent, o->list };
-
-  json_builder_set_member_name (b, "filter");
-  json_builder_begin_object (b);
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      json_builder_set_member_name (b, names[i]);
-      if (values[i])
-        json_builder_add_string_value (b, values[i]);
-      else
-        json_builder_add_null_value (b);
-    }
-  json_builder_end_object (b);
 }
 
 /* A connect-rate row; rate, interval and ACD are null for an empty slice
@@ -186,10 +119,10 @@ stats_connect (CgCli   *cli,
                gboolean outcomes,
                GError **error)
 {
-  StatsOptions o = { 0 };
+  CgCliFilterOptions o = { 0 };
   GOptionEntry entries[] = {
     { "by", 0, 0, G_OPTION_ARG_STRING, &o.by, N_("Slice by total, day, week, month, quarter, line, agent, list, campaign, segment, hour, weekday, hour-weekday or outcome"), N_("DIMENSION") },
-    STATS_ENTRIES (o),
+    CG_CLI_FILTER_ENTRIES (o),
     { NULL }
   };
   g_autoptr(GPtrArray) rows = NULL;
@@ -205,7 +138,7 @@ stats_connect (CgCli   *cli,
     goto out;
   if (!parse_by (outcomes ? "outcome" : o.by, &by, error) ||
       (store = cg_cli_get_store (cli, error)) == NULL ||
-      !make_filter (store, &o, &filter, error) ||
+      !cg_cli_make_filter (store, &o, &filter, error) ||
       (rows = cg_analytics_connect (store, by, &filter, error)) == NULL ||
       (totals = cg_analytics_connect (store, CG_DIM_TOTAL, &filter, error)) == NULL)
     goto out;
@@ -219,7 +152,7 @@ stats_connect (CgCli   *cli,
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "by");
       json_builder_add_string_value (b, cg_dimension_to_string (by));
-      add_filter_json (b, &o);
+      cg_cli_add_filter_json (b, &o);
       json_builder_set_member_name (b, "rows");
       json_builder_begin_array (b);
       for (guint i = 0; i < rows->len; i++)
@@ -274,7 +207,7 @@ stats_connect (CgCli   *cli,
   ok = TRUE;
 
 out:
-  stats_options_clear (&o);
+  cg_cli_filter_options_clear (&o);
   return ok;
 }
 
@@ -311,10 +244,10 @@ cg_cli_compare (CgCli   *cli,
                 char   **argv,
                 GError **error)
 {
-  StatsOptions o = { 0 };
+  CgCliFilterOptions o = { 0 };
   GOptionEntry entries[] = {
     { "by", 0, 0, G_OPTION_ARG_STRING, &o.by, N_("What the groups are: line, list, agent, hour, weekday, month …"), N_("DIMENSION") },
-    STATS_ENTRIES (o),
+    CG_CLI_FILTER_ENTRIES (o),
     { NULL }
   };
   g_autoptr(CgComparison) c = NULL;
@@ -333,7 +266,7 @@ cg_cli_compare (CgCli   *cli,
     }
   if (!parse_by (o.by, &by, error) ||
       (store = cg_cli_get_store (cli, error)) == NULL ||
-      !make_filter (store, &o, &filter, error) ||
+      !cg_cli_make_filter (store, &o, &filter, error) ||
       (c = cg_analytics_compare (store, by, (const char *const *) argv + 1, &filter, error)) == NULL)
     goto out;
 
@@ -345,7 +278,7 @@ cg_cli_compare (CgCli   *cli,
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "by");
       json_builder_add_string_value (b, cg_dimension_to_string (by));
-      add_filter_json (b, &o);
+      cg_cli_add_filter_json (b, &o);
       json_builder_set_member_name (b, "groups");
       json_builder_begin_array (b);
       for (guint i = 0; i < c->groups->len; i++)
@@ -433,7 +366,7 @@ cg_cli_compare (CgCli   *cli,
   ok = TRUE;
 
 out:
-  stats_options_clear (&o);
+  cg_cli_filter_options_clear (&o);
   return ok;
 }
 
@@ -443,11 +376,11 @@ cg_cli_best_times (CgCli   *cli,
                    char   **argv,
                    GError **error)
 {
-  StatsOptions o = { 0 };
+  CgCliFilterOptions o = { 0 };
   int min_calls = 30;
   GOptionEntry entries[] = {
     { "min-calls", 0, 0, G_OPTION_ARG_INT, &min_calls, N_("Leave out hours with fewer calls (default 30)"), N_("N") },
-    STATS_ENTRIES (o),
+    CG_CLI_FILTER_ENTRIES (o),
     { NULL }
   };
   static const char *const weekdays[] = { NULL, N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"),
@@ -462,7 +395,7 @@ cg_cli_best_times (CgCli   *cli,
                      entries, &argc, &argv, error))
     goto out;
   if ((store = cg_cli_get_store (cli, error)) == NULL ||
-      !make_filter (store, &o, &filter, error) ||
+      !cg_cli_make_filter (store, &o, &filter, error) ||
       (best = cg_analytics_best_times (store, &filter, MAX (min_calls, 1), &overall, error)) == NULL)
     goto out;
 
@@ -472,7 +405,7 @@ cg_cli_best_times (CgCli   *cli,
       g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (b);
-      add_filter_json (b, &o);
+      cg_cli_add_filter_json (b, &o);
       json_builder_set_member_name (b, "overall_rate");
       if (isnan (overall))
         json_builder_add_null_value (b);
@@ -523,6 +456,6 @@ cg_cli_best_times (CgCli   *cli,
   ok = TRUE;
 
 out:
-  stats_options_clear (&o);
+  cg_cli_filter_options_clear (&o);
   return ok;
 }

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "cg-cli.h"
@@ -229,4 +230,52 @@ cg_cli_dispatch (CgCli              *cli,
       return verbs[i].run (cli, argc - 1, argv + 1, error);
   g_set_error (error, CG_CLI_ERROR, CG_CLI_ERROR_USAGE, "%s", usage);
   return FALSE;
+}
+
+void
+cg_cli_filter_options_clear (CgCliFilterOptions *o)
+{
+  g_free (o->by);
+  g_free (o->from);
+  g_free (o->to);
+  g_free (o->line);
+  g_free (o->agent);
+  g_free (o->list);
+}
+
+gboolean
+cg_cli_make_filter (CgStore             *store,
+                    CgCliFilterOptions  *o,
+                    CgFilter            *filter,
+                    GError             **error)
+{
+  memset (filter, 0, sizeof *filter);
+  if (o->from != NULL && !cg_cli_parse_day (store, o->from, FALSE, &filter->from_ts, error))
+    return FALSE;
+  if (o->to != NULL && !cg_cli_parse_day (store, o->to, TRUE, &filter->to_ts, error))
+    return FALSE;
+  filter->line = o->line;
+  filter->agent = o->agent;
+  filter->list = o->list;
+  return TRUE;
+}
+
+void
+cg_cli_add_filter_json (JsonBuilder        *b,
+                        CgCliFilterOptions *o)
+{
+  const char *names[] = { "from", "to", "line", "agent", "list" };
+  const char *values[] = { o->from, o->to, o->line, o->agent, o->list };
+
+  json_builder_set_member_name (b, "filter");
+  json_builder_begin_object (b);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      json_builder_set_member_name (b, names[i]);
+      if (values[i])
+        json_builder_add_string_value (b, values[i]);
+      else
+        json_builder_add_null_value (b);
+    }
+  json_builder_end_object (b);
 }

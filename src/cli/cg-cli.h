@@ -6,6 +6,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "cg-analytics.h"
 #include "cg-store.h"
 
 G_BEGIN_DECLS
@@ -58,6 +59,36 @@ void        cg_cli_table_free     (CgCliTable  *table);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CgCliTable, cg_cli_table_free)
 
 char    *cg_cli_format_time (gint64 unix_seconds);
+
+/* Options every analysis takes: --by (where it applies), --from, --to,
+ * --line, --agent, --list and --json. */
+typedef struct {
+  char     *by;
+  char     *from;
+  char     *to;
+  char     *line;
+  char     *agent;
+  char     *list;
+  gboolean  json;
+} CgCliFilterOptions;
+
+#define CG_CLI_FILTER_ENTRIES(o) \
+  { "from", 0, 0, G_OPTION_ARG_STRING, &(o).from, N_("First day"), N_("YYYY-MM-DD") }, \
+  { "to", 0, 0, G_OPTION_ARG_STRING, &(o).to, N_("Last day"), N_("YYYY-MM-DD") }, \
+  { "line", 0, 0, G_OPTION_ARG_STRING, &(o).line, N_("Only this line"), N_("LINE") }, \
+  { "agent", 0, 0, G_OPTION_ARG_STRING, &(o).agent, N_("Only this agent"), N_("AGENT") }, \
+  { "list", 0, 0, G_OPTION_ARG_STRING, &(o).list, N_("Only this number list"), N_("LIST") }, \
+  { "json", 0, 0, G_OPTION_ARG_NONE, &(o).json, N_("Write JSON"), NULL }
+
+void     cg_cli_filter_options_clear (CgCliFilterOptions  *o);
+/* The days of --from/--to in the business time zone; --to is inclusive. */
+gboolean cg_cli_make_filter          (CgStore             *store,
+                                      CgCliFilterOptions  *o,
+                                      CgFilter            *filter,
+                                      GError             **error);
+/* "filter": {from, to, line, agent, list} with nulls for what is unset. */
+void     cg_cli_add_filter_json      (JsonBuilder         *b,
+                                      CgCliFilterOptions  *o);
 
 /* {"@member": [names]} with --json, else one name a line, or @empty_hint. */
 void     cg_cli_print_names (const char         *member,
