@@ -61,7 +61,7 @@ add_connect_group (GtkBox      *box,
     {
       const CgConnectRow *row = g_ptr_array_index (rows, i);
       g_autofree char *calls = cg_format_count (row->calls);
-      g_autofree char *subtitle = g_strdup_printf (_("%s calls"), calls);
+      g_autofree char *subtitle = g_strdup_printf (ngettext ("%s call", "%s calls", row->calls == 1 ? 1 : 2), calls);
       g_autofree char *value = NULL;
       CgInterval rate;
 
@@ -85,6 +85,7 @@ cg_page_content_fill_connect (CgPage  *page,
 
   clear (box);
   any = add_connect_group (box, store, CG_DIM_LINE, _("By Line"),
+                           /* xgettext:no-c-format */
                            _("Connect rate with its 95 % interval: connected calls ÷ all dial attempts."));
   if (any)
     {

@@ -96,6 +96,7 @@ print_rows (GPtrArray          *rows,
             const char         *key_title)
 {
   g_autoptr(CgCliTable) table = cg_cli_table_new (5, key_title, _("Calls"), _("Connected"),
+                                                  /* xgettext:no-c-format */
                                                   _("Connect rate (95 % CI)"), _("ACD (s)"));
 
   for (guint i = 0; i <= rows->len; i++)
@@ -133,7 +134,9 @@ stats_connect (CgCli   *cli,
   gboolean ok = FALSE;
 
   if (!cg_cli_parse (outcomes ? "stats outcomes" : "stats connect", "",
-                     outcomes ? _("Why calls did not connect: calls per outcome.") : _("Connect rate by slice, with 95 % intervals."),
+                     outcomes ? _("Why calls did not connect: calls per outcome.")
+                              /* xgettext:no-c-format */
+                              : _("Connect rate by slice, with 95 % intervals."),
                      outcomes ? entries + 1 : entries, &argc, &argv, error))
     goto out;
   if (!parse_by (outcomes ? "outcome" : o.by, &by, error) ||
@@ -362,6 +365,18 @@ cg_cli_compare (CgCli   *cli,
         }
       print_rows (c->groups, &all, cg_dimension_to_string (by));
       g_print ("\n%s\n", c->verdict);
+      if (c->groups->len > 2)
+        {
+          guint m = 0;
+
+          for (guint i = 0; i < c->groups->len; i++)
+            for (guint j = i + 1; j < c->groups->len; j++, m++)
+              g_print (_("  %s vs %s: p = %.3g (Holm) — %s\n"),
+                       ((CgConnectRow *) g_ptr_array_index (c->groups, i))->key,
+                       ((CgConnectRow *) g_ptr_array_index (c->groups, j))->key,
+                       c->pairwise_p[m],
+                       c->pairwise_p[m] < CG_STATS_ALPHA ? _("different") : _("cannot be told apart"));
+        }
     }
   ok = TRUE;
 

@@ -1,0 +1,120 @@
+/* cg-quality.h — number-list quality, line stability, contact and attempts.
+ *
+ * Definitions (the README repeats them).  "Number" means a distinct phone
+ * hash; calls whose phone field held no digits have no hash and are left
+ * out of every per-number figure (they still count as calls).
+ *
+ * Per number list (calls without a list form the list ""):
+ *   numbers                = distinct numbers dialled from the list;
+ *   invalid-format share   = numbers with at least one call whose phone was
+ *                            of kind invalid or damaged (a spreadsheet
+ *                            rounded it) / numbers;
+ *   invalid-number share   = calls with outcome invalid_number (空号/停机)
+ *                            / calls;
+ *   duplicate numbers      = numbers of the list that were also dialled from
+ *                            at least one other list.  The other lists are
+ *                            those of the calls in the period, line and
+ *                            agent of the filter; the filter's list only
+ *                            chooses which rows are returned;
+ *   over-attempted numbers = numbers dialled more than max_attempts times
+ *                            from the list; their share is of numbers.
+ *
+ * Per line (calls without a line form the line ""):
+ *   line-failure share     = calls with outcome line_failure / calls, with
+ *                            Wilson's 95 % interval, overall and per ISO
+ *                            week (business time zone);
+ *   short-call share       = connected calls with under 5 s of talk
+ *                            / connected calls;
+ *   connect rate           = connected / calls.
+ *
+ * Contact and attempts:
+ *   contact rate           = numbers with at least one connected call
+ *                            / numbers dialled;
+ *   attempt number         = rank of a call among the filtered calls to the
+ *                            same number, by start time (then row id), over
+ *                            all lists; attempts 4 and later form one group;
+ *   calls per agent-hour   = calls / (agent, local day and hour) pairs in
+ *                            which that agent made at least one call; calls
+ *                            without an agent are left out of it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "cg-analytics.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  char   *list;
+  gint64  calls;
+  gint64  invalid_number_calls;    /* outcome invalid_number */
+  gint64  numbers;
+  gint64  invalid_format_numbers;  /* phone kind invalid or damaged */
+  gint64  duplicate_numbers;       /* also dialled from another list */
+  gint64  over_attempted_numbers;  /* dialled more than max_attempts times */
+} CgListQuality;
+
+void       cg_list_quality_free (CgListQuality *row);
+
+/** cg_quality_lists: one CgListQuality per number list in @filter, lists
+ * ascending; an empty filter gives no rows. */
+GPtrArray *cg_quality_lists     (CgStore        *store,
+                                 const CgFilter *filter,
+                                 guint           max_attempts,
+                                 GError        **error);
+
+typedef struct {
+  char   *week;           /* "2026-W37" */
+  gint64  calls;
+  gint64  line_failures;
+} CgLineWeek;
+
+typedef struct {
+  char   *line;
+  gint64  calls;
+  gint64  connected;
+  gint64  line_failures;
+  gint64  short_calls;    /* connected with under 5 s of talk */
+  GArray *weeks;          /* CgLineWeek, weeks ascending, only weeks with calls */
+} CgLineStability;
+
+void       cg_line_stability_free (CgLineStability *row);
+
+/** cg_quality_lines: one CgLineStability per line in @filter, lines
+ * ascending; an empty filter gives no rows. */
+GPtrArray *cg_quality_lines     (CgStore        *store,
+                                 const CgFilter *filter,
+                                 GError        **error);
+
+/* Attempt groups: 1, 2, 3 and "4 and later". */
+#define CG_CONTACT_N_ATTEMPTS 4
+
+typedef struct {
+  char   *agent;
+  gint64  calls;
+  gint64  hours;          /* distinct local (day, hour) with a call */
+} CgAgentHours;
+
+typedef struct {
+  gint64     calls;                 /* all calls in the filter */
+  gint64     calls_without_number;  /* left out of per-number figures */
+  gint64     numbers;
+  gint64     numbers_reached;       /* at least one connected call */
+  gint64     attempt_calls[CG_CONTACT_N_ATTEMPTS];
+  gint64     attempt_connected[CG_CONTACT_N_ATTEMPTS];
+  gint64     agent_calls;           /* calls with an agent */
+  gint64     agent_hours;           /* sum of the agents' hours */
+  GPtrArray *agents;                /* CgAgentHours *, agents ascending */
+} CgContact;
+
+void       cg_contact_free      (CgContact *contact);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CgContact, cg_contact_free)
+
+/** cg_quality_contact: contact rate, connect rate by attempt and calls per
+ * agent-hour of the calls in @filter. */
+CgContact *cg_quality_contact   (CgStore        *store,
+                                 const CgFilter *filter,
+                                 GError        **error);
+
+G_END_DECLS
