@@ -116,6 +116,8 @@ cg_cli_settings (CgCli   *cli,
                    _("“%s” is not a valid value for %s: %s."), argv[2], argv[1], _(known[k].help));
       return FALSE;
     }
+  if (g_str_equal (argv[1], "time_zone"))
+    return cg_store_set_time_zone (store, argv[2], error);
   if (g_str_equal (argv[1], "keep_full_numbers"))
     return cg_store_set_keep_full_numbers (store, g_str_equal (argv[2], "true"), error);
   return cg_store_set_setting (store, argv[1], argv[2], error);

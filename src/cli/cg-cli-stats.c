@@ -235,10 +235,14 @@ cg_cli_stats (CgCli   *cli,
   static const CgCliCommand verbs[] = {
     { "connect", NULL, stats_connect_rate },
     { "outcomes", NULL, stats_outcomes },
+    { "funnel", NULL, cg_cli_stats_funnel },
+    { "quality", NULL, cg_cli_stats_quality },
+    { "lines", NULL, cg_cli_stats_lines },
+    { "contact", NULL, cg_cli_stats_contact },
   };
 
   return cg_cli_dispatch (cli, argc, argv, verbs, G_N_ELEMENTS (verbs),
-                          _("Use: stats connect [--by DIMENSION] … | stats outcomes …"), error);
+                          _("Use: stats connect|outcomes|quality|lines|contact|funnel [OPTIONS…] (see “stats VERB --help”)"), error);
 }
 
 gboolean

@@ -55,6 +55,7 @@ typedef struct {
   const char *line;
   const char *agent;
   const char *list;
+  gboolean    raw;   /* read the calls even where the aggregate sums would do (checks, tests) */
 } CgFilter;
 
 typedef struct {

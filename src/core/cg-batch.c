@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cg-backup.h"
+#include "cg-aggregates.h"
 #include "cg-batch.h"
 #include "cg-format.h"
 #include "cg-store-private.h"
@@ -179,6 +180,10 @@ cg_store_delete_batch (CgStore  *store,
       g_prefix_error (error, _("The batch was not deleted, because the database could not be backed up first: "));
       goto fail;
     }
+
+  /* The sums lose exactly the calls that go. */
+  if (!cg_aggregates_subtract_batch (store, batch_id, first, last, error))
+    goto fail;
 
   /* A batch's calls occupy the id range it recorded; the batch_id test
    * keeps the delete exact even if that ever stopped being true. */

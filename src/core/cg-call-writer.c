@@ -9,7 +9,9 @@
 #include <xxhash.h>
 #include <glib/gi18n-lib.h>
 
+#include "cg-aggregates.h"
 #include "cg-call-writer.h"
+#include "cg-local-time.h"
 #include "cg-phone.h"
 #include "cg-store-private.h"
 
@@ -18,6 +20,7 @@ struct _CgCallWriter
   CgStore       *store;
   CgPhoneHasher *hasher;
   sqlite3_stmt  *insert;
+  CgAggregator  *aggregator;    /* sums of the calls added, for agg_day/agg_hour */
   gboolean       keep_full_numbers;
   gboolean       committed;
   gint64         batch_id;
@@ -47,6 +50,7 @@ cg_call_writer_new (CgStore     *store,
   g_autoptr(CgCallWriter) writer = g_new0 (CgCallWriter, 1);
   g_autofree char *key = NULL;
   g_autofree char *keep = NULL;
+  g_autoptr(GTimeZone) tz = NULL;
   sqlite3_stmt *stmt;
 
   writer->store = g_object_ref (store);
@@ -84,6 +88,8 @@ cg_call_writer_new (CgStore     *store,
     }
   sqlite3_reset (stmt);
   writer->batch_id = sqlite3_last_insert_rowid (cg_store_get_db (store));
+  tz = cg_store_get_time_zone (store);
+  writer->aggregator = cg_aggregator_new (tz);
   writer->insert = cg_store_prepare (store, insert_sql, error);
   if (writer->insert == NULL)
     return NULL;
@@ -190,6 +196,8 @@ cg_call_writer_digest (CgCallWriter *writer,
       cg_phone_mask (digest->digits, digest->masked);
     }
   digest->natural_key = natural_key (call, digest->digits);
+  cg_local_day (cg_aggregator_get_time_zone (writer->aggregator), call->start_ts,
+                &digest->local_day, &digest->local_hour);
 }
 
 gboolean
@@ -269,6 +277,7 @@ cg_call_writer_add_digested (CgCallWriter       *writer,
     writer->first_row_id = writer->last_row_id;
   writer->added++;
   *result = CG_CALL_ADDED;
+  cg_aggregator_add_at (writer->aggregator, call, digest->local_day, digest->local_hour);
 
   if (call->disposition == CG_DISPOSITION_DNC_REQUEST && has_phone)
     return add_dnc_request (writer, digest->phone_hash, digest->masked, call->start_ts, error);
@@ -288,6 +297,8 @@ cg_call_writer_commit (CgCallWriter  *writer,
 
   g_return_val_if_fail (writer != NULL && !writer->committed, 0);
 
+  if (!cg_aggregator_flush (writer->aggregator, writer->store, +1, error))
+    return 0;
   stmt = cg_store_prepare (writer->store,
                            "UPDATE batches SET rows_read = ?2, rows_imported = ?3, rows_skipped = ?4,"
                            "  duplicates = ?5, first_row_id = ?6, last_row_id = ?7, sha256 = ?8,"
@@ -342,6 +353,7 @@ cg_call_writer_free (CgCallWriter *writer)
   if (!writer->committed && writer->store != NULL)
     cg_store_rollback (writer->store);
   g_clear_pointer (&writer->hasher, cg_phone_hasher_free);
+  g_clear_pointer (&writer->aggregator, cg_aggregator_free);
   g_clear_object (&writer->store);
   g_free (writer);
 }

@@ -35,6 +35,8 @@ typedef struct {
   CgPhoneKind phone_kind;
   gint64      phone_hash;
   gint64      natural_key;
+  gint64      local_day;   /* for the aggregate sums */
+  int         local_hour;
 } CgCallDigest;
 
 /** cg_call_writer_digest: thread-safe; fills @digest for @call. */

@@ -56,19 +56,37 @@ floor_div (gint64 a,
   return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
 }
 
-void
-cg_local_time (GTimeZone   *tz,
-               gint64       ts,
-               CgLocalTime *local)
+static gint64
+wall_seconds (GTimeZone *tz,
+              gint64     ts)
 {
   int interval = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, ts);
-  gint64 wall = ts + (interval >= 0 ? g_time_zone_get_offset (tz, interval) : 0);
-  gint64 days = floor_div (wall, 86400);
+  return ts + (interval >= 0 ? g_time_zone_get_offset (tz, interval) : 0);
+}
+
+gboolean
+cg_local_day (GTimeZone *tz,
+              gint64     ts,
+              gint64    *day,
+              int       *hour)
+{
+  gint64 wall = wall_seconds (tz, ts);
+
+  *day = floor_div (wall, 86400);
+  if (hour != NULL)
+    *hour = (int) ((wall - *day * 86400) / 3600);
+  return wall == *day * 86400;
+}
+
+void
+cg_local_day_fields (gint64       days,
+                     CgLocalTime *local)
+{
   gint64 thursday;
   int ty, tm, td;
 
   civil_from_days (days, &local->year, &local->month, &local->day);
-  local->hour = (int) ((wall - days * 86400) / 3600);
+  local->hour = 0;
   /* 1970-01-01 was a Thursday (ISO weekday 4). */
   local->weekday = (int) ((days % 7 + 7 + 3) % 7) + 1;
   /* The ISO week is the one of this week's Thursday, in that Thursday's year. */
@@ -78,23 +96,29 @@ cg_local_time (GTimeZone   *tz,
   local->iso_week = (int) ((thursday - days_from_civil (ty, 1, 1)) / 7) + 1;
 }
 
-static void
-local_func (sqlite3_context *ctx,
-            int              argc,
-            sqlite3_value  **argv)
+void
+cg_local_time (GTimeZone   *tz,
+               gint64       ts,
+               CgLocalTime *local)
 {
-  GTimeZone *tz = sqlite3_user_data (ctx);
-  CgLocalTime t;
+  gint64 day;
+  int hour;
+
+  cg_local_day (tz, ts, &day, &hour);
+  cg_local_day_fields (day, local);
+  local->hour = hour;
+}
+
+static void
+result_key (sqlite3_context   *ctx,
+            const CgLocalTime *t_,
+            int                unit)
+{
+  const CgLocalTime t = *t_;
   char buf[16];
   int n;
 
-  if (sqlite3_value_type (argv[0]) == SQLITE_NULL)
-    {
-      sqlite3_result_null (ctx);
-      return;
-    }
-  cg_local_time (tz, sqlite3_value_int64 (argv[0]), &t);
-  switch (sqlite3_value_int (argv[1]))
+  switch (unit)
     {
     case 0:
       n = g_snprintf (buf, sizeof buf, "%04d-%02d-%02d", t.year, t.month, t.day);
@@ -119,6 +143,40 @@ local_func (sqlite3_context *ctx,
       return;
     }
   sqlite3_result_text (ctx, buf, n, SQLITE_TRANSIENT);
+}
+
+static void
+local_func (sqlite3_context *ctx,
+            int              argc,
+            sqlite3_value  **argv)
+{
+  GTimeZone *tz = sqlite3_user_data (ctx);
+  CgLocalTime t;
+
+  if (sqlite3_value_type (argv[0]) == SQLITE_NULL)
+    {
+      sqlite3_result_null (ctx);
+      return;
+    }
+  cg_local_time (tz, sqlite3_value_int64 (argv[0]), &t);
+  result_key (ctx, &t, sqlite3_value_int (argv[1]));
+}
+
+/* The keys of a local day number, for the aggregate tables. */
+static void
+day_key_func (sqlite3_context *ctx,
+              int              argc,
+              sqlite3_value  **argv)
+{
+  CgLocalTime t;
+
+  if (sqlite3_value_type (argv[0]) == SQLITE_NULL)
+    {
+      sqlite3_result_null (ctx);
+      return;
+    }
+  cg_local_day_fields (sqlite3_value_int64 (argv[0]), &t);
+  result_key (ctx, &t, sqlite3_value_int (argv[1]));
 }
 
 gboolean
@@ -146,5 +204,19 @@ cg_local_time_register (CgStore  *store,
       return FALSE;
     }
   g_object_set_data_full (G_OBJECT (store), "cg-local-time-zone", g_steal_pointer (&id), g_free);
+  return TRUE;
+}
+
+gboolean
+cg_day_key_register (CgStore  *store,
+                     GError  **error)
+{
+  if (sqlite3_create_function_v2 (cg_store_get_db (store), "cg_day_key", 2,
+                                  SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, day_key_func,
+                                  NULL, NULL, NULL) != SQLITE_OK)
+    {
+      cg_store_set_sql_error (store, error, "register cg_day_key");
+      return FALSE;
+    }
   return TRUE;
 }

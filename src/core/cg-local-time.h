@@ -25,10 +25,24 @@ void     cg_local_time          (GTimeZone   *tz,
                                  gint64       ts,
                                  CgLocalTime *local);
 
+/** cg_local_day: the local day of @ts as days since 1970-01-01, and its hour;
+ * returns whether @ts is exactly local midnight. */
+gboolean cg_local_day           (GTimeZone   *tz,
+                                 gint64       ts,
+                                 gint64      *day,
+                                 int         *hour);
+
+/** cg_local_day_fields: calendar fields of local day number @day (hour 0). */
+void     cg_local_day_fields    (gint64       day,
+                                 CgLocalTime *local);
+
 /* Registers cg_local(ts, unit) on the store's connection with the store's
  * current time zone: unit 0 "YYYY-MM-DD", 1 "YYYY-Www", 2 "YYYY-MM",
- * 3 "YYYY-Qn", 4 the hour (integer), 5 the weekday (1 = Monday). */
+ * 3 "YYYY-Qn", 4 the hour (integer), 5 the weekday (1 = Monday); and
+ * cg_day_key(day, unit), the same keys of a local day number. */
 gboolean cg_local_time_register (CgStore     *store,
+                                 GError     **error);
+gboolean cg_day_key_register    (CgStore     *store,
                                  GError     **error);
 
 G_END_DECLS

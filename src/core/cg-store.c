@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "cg-backup.h"
+#include "cg-aggregates.h"
 #include "cg-schema.h"
 #include "cg-store-private.h"
 
@@ -364,7 +365,10 @@ migrate (CgStore  *self,
         continue;
       bump = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
                               CG_STORE_APPLICATION_ID, migrations[i].version);
+      /* Version 2 adds the aggregate tables: they are filled from the
+       * calls already there, in the same transaction. */
       if (!cg_store_exec (self, migrations[i].sql, error) ||
+          (migrations[i].version == 2 && !cg_aggregates_rebuild (self, error)) ||
           !cg_store_exec (self, bump, error))
         {
           g_prefix_error (error, _("Cannot upgrade the database to version %d: "), migrations[i].version);
@@ -640,6 +644,29 @@ cg_store_set_setting (CgStore     *self,
                            error);
   if (stmt == NULL)
     return FALSE;
+  /* The aggregate sums are grouped by local day: a new business time zone
+   * regroups them, in the same transaction as the setting. */
+  if (g_str_equal (key, "time_zone") && self->schema_version >= 2)
+    {
+      gboolean own = sqlite3_get_autocommit (self->db);
+
+      if (own && !cg_store_begin (self, error))
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        cg_store_set_sql_error (self, error, "set setting");
+      if (rc != SQLITE_DONE || !cg_aggregates_rebuild (self, error) || (own && !cg_store_commit (self, error)))
+        {
+          if (own)
+            cg_store_rollback (self);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
@@ -747,4 +774,21 @@ cg_store_set_keep_full_numbers (CgStore   *self,
       return FALSE;
     }
   return cg_store_commit (self, error);
+}
+
+gboolean
+cg_store_set_time_zone (CgStore     *self,
+                        const char  *identifier,
+                        GError     **error)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (identifier);
+
+  g_return_val_if_fail (CG_IS_STORE (self), FALSE);
+  if (tz == NULL)
+    {
+      g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_INVALID,
+                   _("“%s” is not a time zone; use a name such as Asia/Shanghai."), identifier);
+      return FALSE;
+    }
+  return cg_store_set_setting (self, "time_zone", identifier, error);
 }

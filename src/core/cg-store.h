@@ -85,6 +85,12 @@ gboolean     cg_store_delete_setting     (CgStore     *self,
                                           const char  *key,
                                           GError     **error);
 
+/* Sets the business time zone (an IANA name such as Asia/Shanghai) and
+ * regroups the aggregate sums by it, in one transaction. */
+gboolean     cg_store_set_time_zone      (CgStore     *self,
+                                          const char  *identifier,
+                                          GError     **error);
+
 /** cg_store_get_time_zone: the business time zone all grouping uses (default Asia/Shanghai). */
 GTimeZone   *cg_store_get_time_zone      (CgStore     *self);
 

@@ -1,0 +1,53 @@
+/* cg-aggregates.h — per-day and per-hour sums of calls, kept with the calls.
+ *
+ * The pages ask the same few questions of millions of calls (by month, by
+ * line, by hour of the week…).  Two small tables answer them without
+ * reading the calls: agg_day (local day, line, list, outcome, disposition)
+ * and agg_hour (local day, hour, line, list).  They are maintained in the
+ * same transaction as every import and batch delete, and rebuilt when the
+ * business time zone changes.  Questions by agent, campaign or segment,
+ * or with bounds that are not whole local days, read the calls.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "cg-call.h"
+#include "cg-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct _CgAggregator CgAggregator;
+
+/* Sums calls in memory (a few thousand keys for millions of calls) until
+ * cg_aggregator_flush adds them to, or subtracts them from, the tables. */
+CgAggregator *cg_aggregator_new    (GTimeZone     *tz);
+void          cg_aggregator_add    (CgAggregator  *agg,
+                                    const CgCall  *call);
+/* The same with the call's local day and hour already known. */
+void          cg_aggregator_add_at (CgAggregator  *agg,
+                                    const CgCall  *call,
+                                    gint64         day,
+                                    int            hour);
+/** cg_aggregator_get_time_zone: the zone days and hours are local to. */
+GTimeZone    *cg_aggregator_get_time_zone (CgAggregator *agg);
+gboolean      cg_aggregator_flush  (CgAggregator  *agg,
+                                    CgStore       *store,
+                                    int            sign,
+                                    GError       **error);
+void          cg_aggregator_free   (CgAggregator  *agg);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CgAggregator, cg_aggregator_free)
+
+/* Takes the calls with ids in [@first_id, @last_id] of @batch_id out of the
+ * sums; call inside the transaction that deletes them. */
+gboolean      cg_aggregates_subtract_batch (CgStore  *store,
+                                            gint64    batch_id,
+                                            gint64    first_id,
+                                            gint64    last_id,
+                                            GError  **error);
+
+/* Recomputes both tables from all calls, in the caller's transaction. */
+gboolean      cg_aggregates_rebuild (CgStore  *store,
+                                     GError  **error);
+
+G_END_DECLS

@@ -1,0 +1,656 @@
+/* cg-compliance.c — compliance audit of the call logs, and do-not-call lists.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "cg-compliance.h"
+#include "cg-format.h"
+#include "cg-local-time.h"
+#include "cg-parse.h"
+#include "cg-phone.h"
+#include "cg-store-private.h"
+
+G_DEFINE_QUARK (cg-compliance-error-quark, cg_compliance_error)
+
+#define SECONDS_PER_DAY 86400
+#define MAX_CAP_ATTEMPTS 1000
+#define MAX_CAP_DAYS 366
+
+static const char *const day_names[8] = { NULL, "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
+
+/* ---- settings ------------------------------------------------------------- */
+
+static int
+parse_day (const char *text)
+{
+  for (int d = 1; d <= 7; d++)
+    if (g_ascii_strcasecmp (text, day_names[d]) == 0)
+      return d;
+  return 0;
+}
+
+/* "HH:MM", 00:00 … 24:00, as minutes after midnight; -1 if unreadable. */
+static int
+parse_clock (const char *text)
+{
+  int h, m;
+  char end;
+
+  if (strlen (text) != 5 || sscanf (text, "%2d:%2d%c", &h, &m, &end) != 2 ||
+      !g_ascii_isdigit (text[0]) || !g_ascii_isdigit (text[3]))
+    return -1;
+  if (h < 0 || m < 0 || m > 59 || h > 24 || (h == 24 && m != 0))
+    return -1;
+  return h * 60 + m;
+}
+
+static gboolean
+bad_hours (const char  *text,
+           const char  *why,
+           GError     **error)
+{
+  g_set_error (error, CG_COMPLIANCE_ERROR, CG_COMPLIANCE_ERROR_SETTING,
+               _("The calling_hours setting “%s” cannot be read: %s. Write it like “mon-fri 09:00-20:00; sat 10:00-18:00; sun off”."),
+               text, why);
+  return FALSE;
+}
+
+gboolean
+cg_calling_hours_parse (const char      *text,
+                        CgCallingHours  *hours,
+                        GError         **error)
+{
+  g_auto(GStrv) clauses = NULL;
+  CgCallingHours h = { { 0 }, { 0 } };
+  guint n_clauses = 0;
+
+  g_return_val_if_fail (hours != NULL, FALSE);
+  if (text == NULL)
+    return bad_hours ("", _("it is empty"), error);
+  clauses = g_strsplit (text, ";", -1);
+  for (guint i = 0; clauses[i] != NULL; i++)
+    {
+      g_auto(GStrv) words = NULL;
+      g_auto(GStrv) days = NULL;
+      g_autofree char *clause = g_strstrip (g_strdup (clauses[i]));
+      int first, last, open = 0, close = 0;
+
+      if (clause[0] == '\0')
+        continue;
+      words = g_strsplit_set (clause, " \t", -1);
+      /* Drop empty words left by repeated spaces. */
+      {
+        guint n = 0;
+        for (guint w = 0; words[w] != NULL; w++)
+          if (words[w][0] != '\0')
+            words[n++] = words[w];
+          else
+            g_free (words[w]);
+        words[n] = NULL;
+        if (n != 2)
+          return bad_hours (text, _("each part needs days and hours, such as “mon-fri 09:00-20:00”"), error);
+      }
+      days = g_strsplit (words[0], "-", 3);
+      first = parse_day (days[0]);
+      last = days[1] != NULL ? parse_day (days[1]) : first;
+      if (first == 0 || last == 0 || (days[1] != NULL && days[2] != NULL))
+        return bad_hours (text, _("days are mon, tue, wed, thu, fri, sat, sun or a range such as mon-fri"), error);
+      if (g_ascii_strcasecmp (words[1], "off") != 0)
+        {
+          g_auto(GStrv) clock = g_strsplit (words[1], "-", 3);
+
+          if (g_strv_length (clock) != 2 || (open = parse_clock (clock[0])) < 0 || (close = parse_clock (clock[1])) < 0)
+            return bad_hours (text, _("hours are written HH:MM-HH:MM, such as 09:00-20:00"), error);
+          if (open >= close)
+            return bad_hours (text, _("the closing time must be after the opening time"), error);
+        }
+      for (int d = first;; d = d % 7 + 1)
+        {
+          h.open_minute[d] = open;
+          h.close_minute[d] = close;
+          if (d == last)
+            break;
+        }
+      n_clauses++;
+    }
+  if (n_clauses == 0)
+    return bad_hours (text, _("it is empty"), error);
+  *hours = h;
+  return TRUE;
+}
+
+char *
+cg_calling_hours_to_string (const CgCallingHours *hours)
+{
+  GString *s = g_string_new (NULL);
+
+  for (int d = 1; d <= 7;)
+    {
+      int e = d;
+
+      while (e < 7 && hours->open_minute[e + 1] == hours->open_minute[d] &&
+             hours->close_minute[e + 1] == hours->close_minute[d])
+        e++;
+      if (s->len > 0)
+        g_string_append (s, "; ");
+      g_string_append (s, day_names[d]);
+      if (e != d)
+        g_string_append_printf (s, "-%s", day_names[e]);
+      if (hours->open_minute[d] == hours->close_minute[d])
+        g_string_append (s, " off");
+      else
+        g_string_append_printf (s, " %02d:%02d-%02d:%02d",
+                                hours->open_minute[d] / 60, hours->open_minute[d] % 60,
+                                hours->close_minute[d] / 60, hours->close_minute[d] % 60);
+      d = e + 1;
+    }
+  return g_string_free (s, FALSE);
+}
+
+static gboolean
+parse_count (const char *text,
+             guint64     max,
+             guint      *value)
+{
+  char *end;
+  guint64 v;
+
+  if (!g_ascii_isdigit (text[0]))
+    return FALSE;
+  errno = 0;
+  v = g_ascii_strtoull (text, &end, 10);
+  if (errno != 0 || *end != '\0' || v < 1 || v > max)
+    return FALSE;
+  *value = (guint) v;
+  return TRUE;
+}
+
+gboolean
+cg_attempt_cap_parse (const char    *text,
+                      CgAttemptCap  *cap,
+                      GError       **error)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text ? text : ""));
+  char *slash = strchr (copy, '/');
+  CgAttemptCap c;
+
+  if (slash != NULL)
+    *slash = '\0';
+  if (slash == NULL ||
+      !parse_count (g_strstrip (copy), MAX_CAP_ATTEMPTS, &c.max_attempts) ||
+      !parse_count (g_strstrip (slash + 1), MAX_CAP_DAYS, &c.days))
+    {
+      g_set_error (error, CG_COMPLIANCE_ERROR, CG_COMPLIANCE_ERROR_SETTING,
+                   _("The attempt_cap setting “%s” cannot be read. Write attempts/days, e.g. “3/7” for at most 3 attempts per number within 7 days (1–%d attempts, 1–%d days)."),
+                   text ? text : "", MAX_CAP_ATTEMPTS, MAX_CAP_DAYS);
+      return FALSE;
+    }
+  *cap = c;
+  return TRUE;
+}
+
+/* ---- audit ---------------------------------------------------------------- */
+
+void
+cg_compliance_call_free (CgComplianceCall *call)
+{
+  if (call == NULL)
+    return;
+  g_free (call->phone_masked);
+  g_free (call->agent_id);
+  g_free (call->line);
+  g_free (call->list);
+  g_free (call);
+}
+
+static void
+complaint_count_free (CgComplaintCount *c)
+{
+  g_free (c->key);
+  g_free (c);
+}
+
+void
+cg_compliance_report_free (CgComplianceReport *r)
+{
+  if (r == NULL)
+    return;
+  g_clear_pointer (&r->outside_hours.calls, g_ptr_array_unref);
+  g_clear_pointer (&r->dnc.calls, g_ptr_array_unref);
+  g_clear_pointer (&r->attempt_cap.calls, g_ptr_array_unref);
+  g_clear_pointer (&r->complaints_by_agent, g_ptr_array_unref);
+  g_clear_pointer (&r->complaints_by_list, g_ptr_array_unref);
+  g_clear_pointer (&r->complaints_by_month, g_ptr_array_unref);
+  g_free (r);
+}
+
+static char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+/* Counts an offending call; the statement's columns 0–4 are start_ts,
+ * phone_masked, agent_id, line and list. */
+static void
+finding_add (CgFinding    *finding,
+             sqlite3_stmt *stmt)
+{
+  CgComplianceCall *call;
+
+  if (finding->count++ >= CG_COMPLIANCE_MAX_LISTED)
+    return;
+  call = g_new0 (CgComplianceCall, 1);
+  call->start_ts = sqlite3_column_int64 (stmt, 0);
+  call->phone_masked = column_text (stmt, 1);
+  call->agent_id = column_text (stmt, 2);
+  call->line = column_text (stmt, 3);
+  call->list = column_text (stmt, 4);
+  g_ptr_array_add (finding->calls, call);
+}
+
+/* ?1–?5: the filter, as cg_analytics_connect binds it. */
+static void
+bind_filter (sqlite3_stmt   *stmt,
+             const CgFilter *filter)
+{
+  sqlite3_bind_int64 (stmt, 1, filter->from_ts != 0 ? filter->from_ts : G_MININT64);
+  sqlite3_bind_int64 (stmt, 2, filter->to_ts != 0 ? filter->to_ts : G_MAXINT64);
+  if (filter->line)
+    sqlite3_bind_text (stmt, 3, filter->line, -1, SQLITE_STATIC);
+  if (filter->agent)
+    sqlite3_bind_text (stmt, 4, filter->agent, -1, SQLITE_STATIC);
+  if (filter->list)
+    sqlite3_bind_text (stmt, 5, filter->list, -1, SQLITE_STATIC);
+}
+
+#define FILTER_SQL \
+  "start_ts >= ?1 AND start_ts < ?2 AND (?3 IS NULL OR line = ?3)" \
+  " AND (?4 IS NULL OR agent_id = ?4) AND (?5 IS NULL OR list = ?5)"
+#define CALL_COLUMNS "start_ts, phone_masked, agent_id, line, list"
+
+static gboolean
+is_outside_hours (GTimeZone            *tz,
+                  const CgCallingHours *hours,
+                  gint64                ts)
+{
+  gint64 local = ts + g_time_zone_get_offset (tz, g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, ts));
+  gint64 day = local / SECONDS_PER_DAY - (local % SECONDS_PER_DAY < 0);
+  gint64 second = local - day * SECONDS_PER_DAY;
+  int weekday = (int) (((day % 7) + 7 + 3) % 7) + 1;  /* day 0, 1970-01-01, was a Thursday */
+
+  return second < hours->open_minute[weekday] * 60 || second >= hours->close_minute[weekday] * 60;
+}
+
+static gboolean
+audit_hours (CgStore            *store,
+             const CgFilter     *filter,
+             CgComplianceReport *r,
+             GError            **error)
+{
+  g_autoptr(GTimeZone) tz = cg_store_get_time_zone (store);
+  sqlite3_stmt *stmt = cg_store_prepare (store,
+                                         "SELECT " CALL_COLUMNS " FROM calls WHERE " FILTER_SQL
+                                         " ORDER BY start_ts, id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_filter (stmt, filter);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (is_outside_hours (tz, &r->hours, sqlite3_column_int64 (stmt, 0)))
+      finding_add (&r->outside_hours, stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      cg_store_set_sql_error (store, error, "calls outside hours");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+audit_dnc (CgStore            *store,
+           const CgFilter     *filter,
+           CgComplianceReport *r,
+           GError            **error)
+{
+  /* dnc's unique index starts with phone_hash: one lookup per call. */
+  sqlite3_stmt *stmt = cg_store_prepare (store,
+                                         "SELECT " CALL_COLUMNS " FROM calls AS c"
+                                         " WHERE " FILTER_SQL " AND phone_hash IS NOT NULL"
+                                         "   AND EXISTS (SELECT 1 FROM dnc AS d"
+                                         "                WHERE d.phone_hash = c.phone_hash AND d.added_ts < c.start_ts)"
+                                         " ORDER BY start_ts, id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_filter (stmt, filter);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    finding_add (&r->dnc, stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      cg_store_set_sql_error (store, error, "calls to do-not-call numbers");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+audit_attempts (CgStore            *store,
+                const CgFilter     *filter,
+                CgComplianceReport *r,
+                GError            **error)
+{
+  /* Attempts from a window before the period count towards the cap of
+   * the period's first calls; column 6 says whether a call is in the filter. */
+  sqlite3_stmt *stmt = cg_store_prepare (store,
+                                         "SELECT " CALL_COLUMNS ", phone_hash, (" FILTER_SQL ") FROM calls"
+                                         " WHERE phone_hash IS NOT NULL AND start_ts >= ?6 AND start_ts < ?2"
+                                         " ORDER BY phone_hash, start_ts, id", error);
+  guint n = r->cap.max_attempts;
+  gint64 window = (gint64) r->cap.days * SECONDS_PER_DAY;
+  g_autofree gint64 *recent = g_new (gint64, n);  /* ring of the last n start times of this number */
+  gint64 phone = 0, seen = 0, last_counted_phone = 0;
+  gboolean counted_any = FALSE;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_filter (stmt, filter);
+  sqlite3_bind_int64 (stmt, 6, filter->from_ts != 0 ? filter->from_ts - window : G_MININT64);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 ts = sqlite3_column_int64 (stmt, 0);
+      gint64 hash = sqlite3_column_int64 (stmt, 5);
+
+      if (seen == 0 || hash != phone)
+        {
+          phone = hash;
+          seen = 0;
+        }
+      /* recent[seen % n] is the attempt n before this one. */
+      if (seen >= n && ts - recent[seen % n] < window && sqlite3_column_int (stmt, 6))
+        {
+          finding_add (&r->attempt_cap, stmt);
+          if (!counted_any || last_counted_phone != hash)
+            r->cap_numbers++;
+          counted_any = TRUE;
+          last_counted_phone = hash;
+        }
+      recent[seen % n] = ts;
+      seen++;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      cg_store_set_sql_error (store, error, "attempt cap");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static const char *const complaint_keys[] = {
+  "coalesce (agent_id, '')",
+  "coalesce (list, '')",
+  "cg_local (ts, 2)",
+};
+
+static GPtrArray *
+count_complaints (CgStore        *store,
+                  guint           key,
+                  const CgFilter *filter,
+                  GError        **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) complaint_count_free);
+  /* Built from the fixed table above; values are bound. */
+  g_autofree char *sql = g_strdup_printf ("SELECT %s AS k, count(*) FROM complaints"
+                                          " WHERE ts >= ?1 AND ts < ?2"
+                                          "   AND (?4 IS NULL OR agent_id = ?4) AND (?5 IS NULL OR list = ?5)"
+                                          " GROUP BY k ORDER BY k", complaint_keys[key]);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (cg_store_get_db (store), sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      cg_store_set_sql_error (store, error, "complaints");
+      return NULL;
+    }
+  sqlite3_bind_int64 (stmt, 1, filter->from_ts != 0 ? filter->from_ts : G_MININT64);
+  sqlite3_bind_int64 (stmt, 2, filter->to_ts != 0 ? filter->to_ts : G_MAXINT64);
+  if (filter->agent)
+    sqlite3_bind_text (stmt, 4, filter->agent, -1, SQLITE_STATIC);
+  if (filter->list)
+    sqlite3_bind_text (stmt, 5, filter->list, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CgComplaintCount *c = g_new0 (CgComplaintCount, 1);
+      c->key = column_text (stmt, 0);
+      c->complaints = sqlite3_column_int64 (stmt, 1);
+      g_ptr_array_add (rows, c);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      cg_store_set_sql_error (store, error, "complaints");
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+CgComplianceReport *
+cg_compliance_audit (CgStore        *store,
+                     const CgFilter *filter,
+                     GError        **error)
+{
+  g_autoptr(CgComplianceReport) r = g_new0 (CgComplianceReport, 1);
+  g_autofree char *hours = cg_store_get_setting (store, "calling_hours", CG_COMPLIANCE_DEFAULT_CALLING_HOURS);
+  g_autofree char *cap = cg_store_get_setting (store, "attempt_cap", CG_COMPLIANCE_DEFAULT_ATTEMPT_CAP);
+  CgFilter all = { 0 };
+
+  g_return_val_if_fail (CG_IS_STORE (store), NULL);
+  if (filter == NULL)
+    filter = &all;
+  r->outside_hours.calls = g_ptr_array_new_with_free_func ((GDestroyNotify) cg_compliance_call_free);
+  r->dnc.calls = g_ptr_array_new_with_free_func ((GDestroyNotify) cg_compliance_call_free);
+  r->attempt_cap.calls = g_ptr_array_new_with_free_func ((GDestroyNotify) cg_compliance_call_free);
+
+  if (!cg_calling_hours_parse (hours, &r->hours, error) ||
+      !cg_attempt_cap_parse (cap, &r->cap, error) ||
+      !cg_local_time_register (store, error) ||
+      !audit_hours (store, filter, r, error) ||
+      !audit_dnc (store, filter, r, error) ||
+      !audit_attempts (store, filter, r, error) ||
+      (r->complaints_by_agent = count_complaints (store, 0, filter, error)) == NULL ||
+      (r->complaints_by_list = count_complaints (store, 1, filter, error)) == NULL ||
+      (r->complaints_by_month = count_complaints (store, 2, filter, error)) == NULL)
+    return NULL;
+  return g_steal_pointer (&r);
+}
+
+/* ---- do-not-call lists ---------------------------------------------------- */
+
+static const char *const phone_headers[] = { "号码", "手机号", "手机号码", "电话", "电话号码", "phone", NULL };
+static const char *const date_headers[] = { "加入日期", "日期", "date", NULL };
+
+static int
+find_column (const CgCell      *cells,
+             guint              n_cells,
+             const char *const *names)
+{
+  for (guint c = 0; c < n_cells; c++)
+    {
+      g_autofree char *text = g_strstrip (g_strdup (cells[c].text));
+      for (guint i = 0; names[i] != NULL; i++)
+        if (g_ascii_strcasecmp (text, names[i]) == 0)
+          return (int) c;
+    }
+  return -1;
+}
+
+static gboolean
+cell_time (const CgCell *cell,
+           GTimeZone    *tz,
+           gint64       *ts)
+{
+  /* Serials of 1954–2447: a bare number there is a spreadsheet date. */
+  if (cell->type == CG_CELL_DATE || (cell->type == CG_CELL_NUMBER && cell->number > 20000 && cell->number < 200000))
+    return cg_parse_excel_serial (cell->number, tz, ts);
+  return cg_parse_datetime (cell->text, tz, ts);
+}
+
+static gboolean
+step_done (CgStore      *store,
+           sqlite3_stmt *stmt,
+           const char   *what,
+           GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      cg_store_set_sql_error (store, error, what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+cg_compliance_import_dnc (CgStore                *store,
+                          const char             *path,
+                          const CgReaderOptions  *options,
+                          CgDncImportResult      *result,
+                          GError                **error)
+{
+  g_autoptr(CgReader) reader = NULL;
+  g_autoptr(CgPhoneHasher) hasher = NULL;
+  g_autoptr(GTimeZone) tz = cg_store_get_time_zone (store);
+  g_autofree char *key = cg_store_get_setting (store, "phone_hash_key", NULL);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autoptr(GError) local_error = NULL;
+  CgDncImportResult res = { 0 };
+  const CgCell *cells;
+  guint n_cells;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  int phone_col, date_col;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CG_IS_STORE (store) && path != NULL && result != NULL, FALSE);
+  if (key == NULL)
+    {
+      g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_INVALID,
+                   _("The database has lost its phone hash key and cannot take new data."));
+      return FALSE;
+    }
+  hasher = cg_phone_hasher_new (key);
+  if ((reader = cg_reader_open (path, options, error)) == NULL)
+    return FALSE;
+  if (!cg_reader_next (reader, &cells, &n_cells, &local_error))
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, CG_READER_ERROR, CG_READER_ERROR_EMPTY, _("%s is empty."), base);
+      return FALSE;
+    }
+  phone_col = find_column (cells, n_cells, phone_headers);
+  date_col = find_column (cells, n_cells, date_headers);
+  if (phone_col < 0)
+    {
+      g_set_error (error, CG_COMPLIANCE_ERROR, CG_COMPLIANCE_ERROR_FILE,
+                   _("%s has no column of phone numbers: head it 号码, 手机号, 电话 or phone."), base);
+      return FALSE;
+    }
+
+  if (!cg_store_begin (store, error))
+    return FALSE;
+  stmt = cg_store_prepare (store,
+                           "INSERT INTO batches (kind, file_name, created_at, encoding) VALUES ('dnc', ?1, ?2, ?3)",
+                           error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, base, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, now);
+  sqlite3_bind_text (stmt, 3, cg_reader_get_encoding (reader), -1, SQLITE_STATIC);
+  if (!step_done (store, stmt, "create batch", error))
+    goto fail;
+  res.batch_id = sqlite3_last_insert_rowid (cg_store_get_db (store));
+
+  while (cg_reader_next (reader, &cells, &n_cells, &local_error))
+    {
+      char digits[CG_PHONE_MAX_DIGITS + 1];
+      char masked[CG_PHONE_MAX_DIGITS + 1];
+      CgPhoneKind kind;
+      gint64 added = now;
+
+      res.rows_read++;
+      kind = cg_phone_normalize ((guint) phone_col < n_cells ? cells[phone_col].text : "", digits);
+      /* A number a spreadsheet rounded has lost digits: no call can match it. */
+      if (digits[0] == '\0' || kind == CG_PHONE_DAMAGED)
+        {
+          res.rows_skipped++;
+          continue;
+        }
+      if (date_col >= 0 && (guint) date_col < n_cells && cells[date_col].type != CG_CELL_EMPTY &&
+          cells[date_col].text[0] != '\0' && !cell_time (&cells[date_col], tz, &added))
+        {
+          g_autofree char *row = cg_format_count ((gint64) cg_reader_get_row_number (reader));
+          g_set_error (error, CG_COMPLIANCE_ERROR, CG_COMPLIANCE_ERROR_FILE,
+                       _("Row %s of %s has a date we cannot read: “%s”. Write it as YYYY-MM-DD; nothing was imported."),
+                       row, base, cells[date_col].text);
+          goto fail;
+        }
+      cg_phone_mask (digits, masked);
+      /* A number listed twice keeps the date of its first row. */
+      stmt = cg_store_prepare (store,
+                               "INSERT INTO dnc (batch_id, phone_hash, phone_masked, added_ts, source)"
+                               " VALUES (?1, ?2, ?3, ?4, 'import') ON CONFLICT DO NOTHING", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, res.batch_id);
+      sqlite3_bind_int64 (stmt, 2, cg_phone_hasher_hash (hasher, digits));
+      sqlite3_bind_text (stmt, 3, masked, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 4, added);
+      if (!step_done (store, stmt, "add do-not-call entry", error))
+        goto fail;
+      if (sqlite3_changes (cg_store_get_db (store)) == 0)
+        res.duplicates++;
+      else
+        res.rows_imported++;
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      goto fail;
+    }
+
+  stmt = cg_store_prepare (store,
+                           "UPDATE batches SET rows_read = ?2, rows_imported = ?3, rows_skipped = ?4,"
+                           " duplicates = ?5 WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, res.batch_id);
+  sqlite3_bind_int64 (stmt, 2, res.rows_read);
+  sqlite3_bind_int64 (stmt, 3, res.rows_imported);
+  sqlite3_bind_int64 (stmt, 4, res.rows_skipped);
+  sqlite3_bind_int64 (stmt, 5, res.duplicates);
+  if (!step_done (store, stmt, "finish batch", error) || !cg_store_commit (store, error))
+    goto fail;
+  *result = res;
+  return TRUE;
+
+fail:
+  cg_store_rollback (store);
+  return FALSE;
+}

@@ -1,0 +1,158 @@
+/* cg-funnel.c — the sales funnel: dialled → connected → interested → sale.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "cg-call.h"
+#include "cg-funnel.h"
+#include "cg-store-private.h"
+
+static const char *const rate_names[CG_FUNNEL_N_RATES] = {
+  [CG_FUNNEL_CONNECT]    = "connect_rate",
+  [CG_FUNNEL_INTEREST]   = "interest_rate",
+  [CG_FUNNEL_CLOSE]      = "close_rate",
+  [CG_FUNNEL_CONVERSION] = "conversion",
+};
+
+const char *
+cg_funnel_rate_to_string (CgFunnelRate rate)
+{
+  g_return_val_if_fail (rate < CG_FUNNEL_N_RATES, NULL);
+  return rate_names[rate];
+}
+
+void
+cg_funnel_row_free (CgFunnelRow *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->key);
+  g_free (row);
+}
+
+gboolean
+cg_funnel_row_rate (const CgFunnelRow *row,
+                    CgFunnelRate       rate,
+                    CgInterval        *interval)
+{
+  gint64 num[CG_FUNNEL_N_RATES] = { row->connected, row->interested, row->sales, row->sales };
+  gint64 den[CG_FUNNEL_N_RATES] = { row->dialled, row->connected, row->interested, row->dialled };
+
+  g_return_val_if_fail (rate < CG_FUNNEL_N_RATES, FALSE);
+  return cg_stats_wilson (num[rate], den[rate], CG_STATS_CONFIDENCE, interval);
+}
+
+gboolean
+cg_funnel_row_average_sale (const CgFunnelRow *row,
+                            double            *average_cny)
+{
+  if (row->sales_with_amount == 0)
+    return FALSE;
+  *average_cny = row->revenue_cny / row->sales_with_amount;
+  return TRUE;
+}
+
+/* The dimensions a funnel is sliced by; the SQL comes from this table only. */
+static const struct {
+  CgDimension  dimension;
+  const char  *key_sql;
+} keys[] = {
+  { CG_DIM_TOTAL, "'total'" },
+  { CG_DIM_LIST, "coalesce (list, '')" },
+  { CG_DIM_AGENT, "coalesce (agent_id, '')" },
+};
+
+/* ?6 is the period's start: customers with a sale before it are not new.
+ * The prior sales ignore line, agent and list on purpose: a customer is new
+ * to the business, not to one agent. */
+#define SALE_SQL "(outcome = %d AND disposition = %d)"
+
+GPtrArray *
+cg_funnel_compute (CgStore        *store,
+                   CgDimension     by,
+                   const CgFilter *filter,
+                   GError        **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) cg_funnel_row_free);
+  g_autofree char *sale = g_strdup_printf (SALE_SQL, CG_OUTCOME_CONNECTED, CG_DISPOSITION_SALE);
+  g_autofree char *sql = NULL;
+  const char *key_sql = NULL;
+  sqlite3_stmt *stmt = NULL;
+  CgFilter all = { 0 };
+  int rc;
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    if (keys[i].dimension == by)
+      key_sql = keys[i].key_sql;
+  if (key_sql == NULL)
+    {
+      g_set_error (error, CG_ANALYTICS_ERROR, CG_ANALYTICS_ERROR_INVALID,
+                   _("The sales funnel can be split by total, list or agent, not by %s."),
+                   cg_dimension_to_string (by));
+      return NULL;
+    }
+  if (filter == NULL)
+    filter = &all;
+
+  sql = g_strdup_printf ("WITH prior AS (SELECT DISTINCT phone_hash FROM calls"
+                         "                WHERE %s AND phone_hash IS NOT NULL AND start_ts < ?1)"
+                         "SELECT %s AS k, count(*), sum(outcome = %d),"
+                         "       sum(outcome = %d AND disposition IN (%d, %d, %d)),"
+                         "       sum(%s), sum(%s AND sale_amount IS NOT NULL),"
+                         "       total(CASE WHEN %s THEN sale_amount END),"
+                         "       count(DISTINCT CASE WHEN %s AND phone_hash NOT IN prior THEN phone_hash END)"
+                         "  FROM calls"
+                         " WHERE start_ts >= ?1 AND start_ts < ?2"
+                         "   AND (?3 IS NULL OR line = ?3) AND (?4 IS NULL OR agent_id = ?4)"
+                         "   AND (?5 IS NULL OR list = ?5)"
+                         " GROUP BY k ORDER BY k",
+                         sale, key_sql, CG_OUTCOME_CONNECTED, CG_OUTCOME_CONNECTED,
+                         CG_DISPOSITION_SALE, CG_DISPOSITION_INTERESTED, CG_DISPOSITION_CALLBACK,
+                         sale, sale, sale, sale);
+  if (sqlite3_prepare_v2 (cg_store_get_db (store), sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      cg_store_set_sql_error (store, error, "sales funnel");
+      return NULL;
+    }
+  sqlite3_bind_int64 (stmt, 1, filter->from_ts != 0 ? filter->from_ts : G_MININT64);
+  sqlite3_bind_int64 (stmt, 2, filter->to_ts != 0 ? filter->to_ts : G_MAXINT64);
+  if (filter->line)
+    sqlite3_bind_text (stmt, 3, filter->line, -1, SQLITE_STATIC);
+  if (filter->agent)
+    sqlite3_bind_text (stmt, 4, filter->agent, -1, SQLITE_STATIC);
+  if (filter->list)
+    sqlite3_bind_text (stmt, 5, filter->list, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CgFunnelRow *row = g_new0 (CgFunnelRow, 1);
+
+      row->key = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      row->dialled = sqlite3_column_int64 (stmt, 1);
+      row->connected = sqlite3_column_int64 (stmt, 2);
+      row->interested = sqlite3_column_int64 (stmt, 3);
+      row->sales = sqlite3_column_int64 (stmt, 4);
+      row->sales_with_amount = sqlite3_column_int64 (stmt, 5);
+      row->revenue_cny = sqlite3_column_double (stmt, 6);
+      row->new_customers = sqlite3_column_int64 (stmt, 7);
+      g_ptr_array_add (rows, row);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      cg_store_set_sql_error (store, error, "sales funnel");
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  sqlite3_finalize (stmt);
+
+  if (by == CG_DIM_TOTAL && rows->len == 0)
+    {
+      CgFunnelRow *row = g_new0 (CgFunnelRow, 1);
+      row->key = g_strdup ("total");
+      g_ptr_array_add (rows, row);
+    }
+  return g_steal_pointer (&rows);
+}
