@@ -14,6 +14,7 @@
 #include "cg-analytics.h"
 #include "cg-batch.h"
 #include "cg-demo.h"
+#include "cg-funnel.h"
 #include "cg-import-calls.h"
 #include "cg-test-util.h"
 
@@ -110,6 +111,37 @@ assert_sums_match_calls (Fixture *f)
           }
       }
   g_assert_cmpuint (checked, >, 0);
+
+  /* The funnel from the sums and from the calls. */
+  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+    for (CgDimension by = CG_DIM_TOTAL; by <= CG_DIM_LIST; by = by == CG_DIM_TOTAL ? CG_DIM_LIST : CG_N_DIMS)
+      {
+        g_autoptr(GError) error = NULL;
+        CgFilter raw = filters[i];
+        g_autoptr(GPtrArray) a = cg_funnel_compute (f->store, by, &filters[i], &error);
+        g_autoptr(GPtrArray) b = NULL;
+
+        g_assert_no_error (error);
+        raw.raw = TRUE;
+        b = cg_funnel_compute (f->store, by, &raw, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (a->len, ==, b->len);
+        for (guint r = 0; r < a->len; r++)
+          {
+            const CgFunnelRow *x = g_ptr_array_index (a, r);
+            const CgFunnelRow *y = g_ptr_array_index (b, r);
+
+            g_assert_cmpstr (x->key, ==, y->key);
+            g_assert_cmpint (x->dialled, ==, y->dialled);
+            g_assert_cmpint (x->connected, ==, y->connected);
+            g_assert_cmpint (x->interested, ==, y->interested);
+            g_assert_cmpint (x->sales, ==, y->sales);
+            g_assert_cmpint (x->sales_with_amount, ==, y->sales_with_amount);
+            g_assert_cmpint (x->new_customers, ==, y->new_customers);
+            g_assert_cmpfloat_with_epsilon (x->revenue_cny, y->revenue_cny, 1e-6 * (1 + y->revenue_cny));
+          }
+      }
+
   /* And the sums hold every call, no more. */
   g_assert_cmpint (raw_sum (f, "SELECT coalesce (sum (calls), 0) FROM agg_day"), ==,
                    raw_sum (f, "SELECT count(*) FROM calls"));

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "cg-cli.h"
+#include "cg-compliance.h"
 
 typedef gboolean (*CheckFunc) (const char *value);
 
@@ -42,6 +43,20 @@ check_rate (const char *value)
   return end != value && *end == '\0' && rate >= 0 && rate < 1000;
 }
 
+static gboolean
+check_calling_hours (const char *value)
+{
+  CgCallingHours hours;
+  return cg_calling_hours_parse (value, &hours, NULL);
+}
+
+static gboolean
+check_attempt_cap (const char *value)
+{
+  CgAttemptCap cap;
+  return cg_attempt_cap_parse (value, &cap, NULL);
+}
+
 static const struct {
   const char *key;        /* a trailing '/' takes a name after it */
   const char *fallback;
@@ -53,6 +68,8 @@ static const struct {
   { "billing", "per_minute", N_("How carriers bill talk time: per_minute (rounded up) or per_second"), check_billing },
   { "line_rate_default", "0", N_("Telecom price per minute (CNY) for lines without their own rate"), check_rate },
   { "line_rate/", NULL, N_("Telecom price per minute (CNY) of one line: line_rate/L01"), check_rate },
+  { "calling_hours", "mon-sun 09:00-20:00", N_("When calls are allowed, e.g. mon-fri 09:00-20:00; sat 10:00-18:00; sun off"), check_calling_hours },
+  { "attempt_cap", "3/7", N_("At most N attempts per number within D days: N/D"), check_attempt_cap },
 };
 
 static int

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cg-analytics.h"
+#include "cg-analytics-private.h"
 #include "cg-call.h"
 #include "cg-format.h"
 #include "cg-local-time.h"
@@ -111,17 +112,15 @@ row_key (CgDimension   by,
 /* The sums answer when the slice is not by agent, campaign or segment,
  * no agent is filtered on, and the bounds are whole local days; then
  * @from_day and @to_day receive them as local day numbers. */
-static gboolean
-use_aggregates (CgStore        *store,
-                CgDimension     by,
-                const CgFilter *filter,
-                gint64         *from_day,
-                gint64         *to_day)
+gboolean
+cg_analytics_day_bounds (CgStore        *store,
+                         const CgFilter *filter,
+                         gint64         *from_day,
+                         gint64         *to_day)
 {
   g_autoptr(GTimeZone) tz = NULL;
 
-  if (filter->raw || filter->agent != NULL || aggregated[by].table == NULL ||
-      cg_store_get_schema_version (store) < 2)
+  if (filter->raw || filter->agent != NULL || cg_store_get_schema_version (store) < 2)
     return FALSE;
   tz = cg_store_get_time_zone (store);
   *from_day = G_MININT64 / 2;
@@ -131,6 +130,16 @@ use_aggregates (CgStore        *store,
   if (filter->to_ts != 0 && !cg_local_day (tz, filter->to_ts, to_day, NULL))
     return FALSE;
   return TRUE;
+}
+
+static gboolean
+use_aggregates (CgStore        *store,
+                CgDimension     by,
+                const CgFilter *filter,
+                gint64         *from_day,
+                gint64         *to_day)
+{
+  return aggregated[by].table != NULL && cg_analytics_day_bounds (store, filter, from_day, to_day);
 }
 
 static char *
