@@ -61,7 +61,7 @@ add_connect_group (GtkBox      *box,
     {
       const CgConnectRow *row = g_ptr_array_index (rows, i);
       g_autofree char *calls = cg_format_count (row->calls);
-      g_autofree char *subtitle = g_strdup_printf (ngettext ("%s call", "%s calls", row->calls == 1 ? 1 : 2), calls);
+      g_autofree char *subtitle = g_strdup_printf (ngettext ("%s call", "%s calls", (gulong) MIN (row->calls, 1000000)), calls);
       g_autofree char *value = NULL;
       CgInterval rate;
 
