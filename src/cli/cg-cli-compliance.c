@@ -110,6 +110,7 @@ cg_cli_stats_funnel (CgCli   *cli,
   gboolean ok = FALSE;
 
   if (!cg_cli_parse ("stats funnel", "",
+                     /* xgettext:no-c-format */
                      _("Sales funnel: dialled, connected, interested (interested, callback or sale), sale; conversion between stages with 95 % intervals."),
                      entries, &argc, &argv, error))
     goto out;

@@ -253,7 +253,9 @@ cg_cli_stats_lines (CgCli   *cli,
     g_print ("%s\n", _("No calls in this period."));
   else
     {
-      g_autoptr(CgCliTable) table = cg_cli_table_new (5, _("Line"), _("Calls"), _("Line failures (95 % CI)"),
+      g_autoptr(CgCliTable) table = cg_cli_table_new (5, _("Line"), _("Calls"),
+                                                      /* xgettext:no-c-format */
+                                                      _("Line failures (95 % CI)"),
                                                       _("Short calls"), _("Connect rate"));
       g_autoptr(CgCliTable) weeks = cg_cli_table_new (4, _("Line"), _("Week"), _("Calls"), _("Line failures"));
 
@@ -360,6 +362,7 @@ cg_cli_stats_contact (CgCli   *cli,
   else
     {
       g_autoptr(CgCliTable) attempts = cg_cli_table_new (4, _("Attempt"), _("Calls"), _("Connected"),
+                                                         /* xgettext:no-c-format */
                                                          _("Connect rate (95 % CI)"));
       g_autoptr(CgCliTable) agents = cg_cli_table_new (4, _("Agent"), _("Calls"), _("Agent-hours"), _("Calls per hour"));
       g_autofree char *numbers = cg_format_count (c->numbers);
