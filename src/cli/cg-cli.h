@@ -113,6 +113,7 @@ gboolean cg_cli_demo         (CgCli *cli, int argc, char **argv, GError **error)
 gboolean cg_cli_import       (CgCli *cli, int argc, char **argv, GError **error);
 gboolean cg_cli_presets      (CgCli *cli, int argc, char **argv, GError **error);
 gboolean cg_cli_scenario     (CgCli *cli, int argc, char **argv, GError **error);
+gboolean cg_cli_scorecard    (CgCli *cli, int argc, char **argv, GError **error);
 gboolean cg_cli_settings     (CgCli *cli, int argc, char **argv, GError **error);
 gboolean cg_cli_roi          (CgCli *cli, int argc, char **argv, GError **error);
 gboolean cg_cli_stats        (CgCli *cli, int argc, char **argv, GError **error);

@@ -24,6 +24,7 @@ static const CgCliCommand commands[] = {
   { "compare",      N_("A/B test: compare --by line L01 L02"), cg_cli_compare },
   { "best-times",   N_("Hours of the week that connect significantly better"), cg_cli_best_times },
   { "compliance",   N_("Calls outside hours, to do-not-call numbers, over the attempt cap; import-dnc FILE"), cg_cli_compliance },
+  { "scorecard",    N_("Weighted scorecard per month, agent, line or list; config, set, weights, reset"), cg_cli_scorecard },
   { "roi",          N_("NPV, IRR, ROI, payback and sensitivity of a scenario"), cg_cli_roi },
   { "settings",     N_("Show or change settings (time zone, line rates, privacy)"), cg_cli_settings },
 };

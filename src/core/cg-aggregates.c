@@ -338,3 +338,126 @@ cg_aggregates_rebuild (CgStore  *store,
   return stmt != NULL && aggregate_rows (store, agg, stmt, error) &&
          cg_aggregator_flush (agg, store, +1, error);
 }
+
+/* ---- the snapshot ---------------------------------------------------------- */
+
+typedef struct {
+  CgSumsSnapshot  public;
+  GStringChunk   *strings;
+  gint64          data_version;   /* other connections' commits */
+  gint64          total_changes;  /* this connection's */
+} Snapshot;
+
+static void
+snapshot_free (Snapshot *s)
+{
+  g_array_unref (s->public.days);
+  g_array_unref (s->public.hours);
+  g_string_chunk_free (s->strings);
+  g_free (s);
+}
+
+static gint64
+data_version (CgStore *store)
+{
+  sqlite3_stmt *stmt = cg_store_prepare (store, "PRAGMA data_version", NULL);
+  gint64 v = -1;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    v = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return v;
+}
+
+static gboolean
+load_snapshot (CgStore   *store,
+               Snapshot  *s,
+               GError   **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = cg_store_prepare (store,
+                           "SELECT day, line, list, outcome, disposition, calls, talk_s, short_calls,"
+                           "       revenue, sales_with_amount FROM agg_day",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CgDaySum d;
+
+      d.day = sqlite3_column_int64 (stmt, 0);
+      d.line = g_string_chunk_insert_const (s->strings, (const char *) sqlite3_column_text (stmt, 1));
+      d.list = g_string_chunk_insert_const (s->strings, (const char *) sqlite3_column_text (stmt, 2));
+      d.outcome = sqlite3_column_int (stmt, 3);
+      d.disposition = sqlite3_column_int (stmt, 4);
+      d.calls = sqlite3_column_int64 (stmt, 5);
+      d.talk_s = sqlite3_column_int64 (stmt, 6);
+      d.short_calls = sqlite3_column_int64 (stmt, 7);
+      d.revenue = sqlite3_column_double (stmt, 8);
+      d.sales_with_amount = sqlite3_column_int64 (stmt, 9);
+      g_array_append_val (s->public.days, d);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      cg_store_set_sql_error (store, error, "aggregates");
+      return FALSE;
+    }
+
+  stmt = cg_store_prepare (store,
+                           "SELECT day, hour, line, list, calls, connected, talk_s, short_calls FROM agg_hour",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CgHourSum h;
+
+      h.day = sqlite3_column_int64 (stmt, 0);
+      h.hour = sqlite3_column_int (stmt, 1);
+      h.line = g_string_chunk_insert_const (s->strings, (const char *) sqlite3_column_text (stmt, 2));
+      h.list = g_string_chunk_insert_const (s->strings, (const char *) sqlite3_column_text (stmt, 3));
+      h.calls = sqlite3_column_int64 (stmt, 4);
+      h.connected = sqlite3_column_int64 (stmt, 5);
+      h.talk_s = sqlite3_column_int64 (stmt, 6);
+      h.short_calls = sqlite3_column_int64 (stmt, 7);
+      g_array_append_val (s->public.hours, h);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      cg_store_set_sql_error (store, error, "aggregates");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+const CgSumsSnapshot *
+cg_aggregates_snapshot (CgStore  *store,
+                        GError  **error)
+{
+  Snapshot *s = g_object_get_data (G_OBJECT (store), "cg-sums-snapshot");
+  sqlite3 *db = cg_store_get_db (store);
+  gint64 version = data_version (store);
+  gint64 changes = sqlite3_total_changes64 (db);
+
+  if (s != NULL && s->data_version == version && s->total_changes == changes)
+    return &s->public;
+
+  s = g_new0 (Snapshot, 1);
+  s->public.days = g_array_new (FALSE, FALSE, sizeof (CgDaySum));
+  s->public.hours = g_array_new (FALSE, FALSE, sizeof (CgHourSum));
+  s->strings = g_string_chunk_new (4096);
+  s->data_version = version;
+  s->total_changes = changes;
+  if (!load_snapshot (store, s, error))
+    {
+      snapshot_free (s);
+      return NULL;
+    }
+  g_object_set_data_full (G_OBJECT (store), "cg-sums-snapshot", s, (GDestroyNotify) snapshot_free);
+  return &s->public;
+}

@@ -51,3 +51,43 @@ gboolean      cg_aggregates_rebuild (CgStore  *store,
                                      GError  **error);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* An in-memory copy of both tables, for answering many questions in a row
+ * (a page refresh) without SQL.  Strings are owned by the snapshot. */
+typedef struct {
+  gint64      day;
+  const char *line;
+  const char *list;
+  int         outcome;
+  int         disposition;
+  gint64      calls;
+  gint64      talk_s;
+  gint64      short_calls;
+  double      revenue;
+  gint64      sales_with_amount;
+} CgDaySum;
+
+typedef struct {
+  gint64      day;
+  int         hour;
+  const char *line;
+  const char *list;
+  gint64      calls;
+  gint64      connected;
+  gint64      talk_s;
+  gint64      short_calls;
+} CgHourSum;
+
+typedef struct {
+  GArray *days;   /* CgDaySum */
+  GArray *hours;  /* CgHourSum */
+} CgSumsSnapshot;
+
+/* The store's snapshot of the sums, loaded again when this or another
+ * connection changed the database since; owned by @store. */
+const CgSumsSnapshot *cg_aggregates_snapshot (CgStore  *store,
+                                              GError  **error);
+
+G_END_DECLS

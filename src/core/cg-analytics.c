@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cg-analytics.h"
+#include "cg-aggregates.h"
 #include "cg-analytics-private.h"
 #include "cg-call.h"
 #include "cg-format.h"
@@ -41,24 +42,23 @@ static const struct {
   [CG_DIM_OUTCOME]      = { "outcome", "outcome" },
 };
 
-/* The same keys from the aggregate sums (cg-aggregates.h): agg_day for
- * everything but the hour-based slices, which agg_hour answers.  NULL:
- * only the calls can answer. */
+/* Which slices the aggregate sums answer (cg-aggregates.h): everything
+ * but agent, campaign and segment; hourly ones from agg_hour. */
 static const struct {
-  const char *table;
-  const char *key_sql;
+  gboolean summed;
+  gboolean hourly;
 } aggregated[CG_N_DIMS] = {
-  [CG_DIM_TOTAL]        = { "agg_day", "'total'" },
-  [CG_DIM_DAY]          = { "agg_day", "cg_day_key (day, 0)" },
-  [CG_DIM_WEEK]         = { "agg_day", "cg_day_key (day, 1)" },
-  [CG_DIM_MONTH]        = { "agg_day", "cg_day_key (day, 2)" },
-  [CG_DIM_QUARTER]      = { "agg_day", "cg_day_key (day, 3)" },
-  [CG_DIM_LINE]         = { "agg_day", "line" },
-  [CG_DIM_LIST]         = { "agg_day", "list" },
-  [CG_DIM_OUTCOME]      = { "agg_day", "outcome" },
-  [CG_DIM_HOUR]         = { "agg_hour", "printf ('%02d', hour)" },
-  [CG_DIM_WEEKDAY]      = { "agg_hour", "cg_day_key (day, 5)" },
-  [CG_DIM_HOUR_WEEKDAY] = { "agg_hour", "cg_day_key (day, 5) || '-' || printf ('%02d', hour)" },
+  [CG_DIM_TOTAL]        = { TRUE, FALSE },
+  [CG_DIM_DAY]          = { TRUE, FALSE },
+  [CG_DIM_WEEK]         = { TRUE, FALSE },
+  [CG_DIM_MONTH]        = { TRUE, FALSE },
+  [CG_DIM_QUARTER]      = { TRUE, FALSE },
+  [CG_DIM_LINE]         = { TRUE, FALSE },
+  [CG_DIM_LIST]         = { TRUE, FALSE },
+  [CG_DIM_OUTCOME]      = { TRUE, FALSE },
+  [CG_DIM_HOUR]         = { TRUE, TRUE },
+  [CG_DIM_WEEKDAY]      = { TRUE, TRUE },
+  [CG_DIM_HOUR_WEEKDAY] = { TRUE, TRUE },
 };
 
 const char *
@@ -139,26 +139,167 @@ use_aggregates (CgStore        *store,
                 gint64         *from_day,
                 gint64         *to_day)
 {
-  return aggregated[by].table != NULL && cg_analytics_day_bounds (store, filter, from_day, to_day);
+  return aggregated[by].summed && cg_analytics_day_bounds (store, filter, from_day, to_day);
 }
 
-static char *
-aggregated_sql (CgDimension by)
+/* The key of local day @day for a calendar slice, as cg_local() writes it. */
+static void
+day_key (CgDimension  by,
+         gint64       day,
+         char        *buf,
+         gsize        size)
 {
-  gboolean hourly = g_str_equal (aggregated[by].table, "agg_hour");
+  CgLocalTime t;
 
-  /* agg_day holds one row per outcome: connected calls are its rows with
-   * outcome 1; agg_hour counts them itself. */
-  return g_strdup_printf ("SELECT %s AS k, sum(calls), %s, %s, sum(short_calls)"
-                          "  FROM %s"
-                          " WHERE day >= ?1 AND day < ?2"
-                          "   AND (?3 IS NULL OR line = ?3) AND ?4 IS NULL"
-                          "   AND (?5 IS NULL OR list = ?5)"
-                          " GROUP BY k ORDER BY k",
-                          aggregated[by].key_sql,
-                          hourly ? "sum(connected)" : "sum(CASE WHEN outcome = 1 THEN calls ELSE 0 END)",
-                          hourly ? "sum(talk_s)" : "sum(CASE WHEN outcome = 1 THEN talk_s ELSE 0 END)",
-                          aggregated[by].table);
+  cg_local_day_fields (day, &t);
+  switch (by)
+    {
+    case CG_DIM_DAY:
+      g_snprintf (buf, size, "%04d-%02d-%02d", t.year, t.month, t.day);
+      break;
+    case CG_DIM_WEEK:
+      g_snprintf (buf, size, "%04d-W%02d", t.iso_year, t.iso_week);
+      break;
+    case CG_DIM_MONTH:
+      g_snprintf (buf, size, "%04d-%02d", t.year, t.month);
+      break;
+    case CG_DIM_QUARTER:
+      g_snprintf (buf, size, "%04d-Q%d", t.year, (t.month - 1) / 3 + 1);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static CgConnectRow *
+fold_row (GHashTable *rows,
+          const char *key)
+{
+  CgConnectRow *row = g_hash_table_lookup (rows, key);
+
+  if (row == NULL)
+    {
+      row = g_new0 (CgConnectRow, 1);
+      row->key = g_strdup (key);
+      g_hash_table_insert (rows, row->key, row);
+    }
+  return row;
+}
+
+static gboolean
+passes (const CgFilter *filter,
+        gint64          day,
+        gint64          from_day,
+        gint64          to_day,
+        const char     *line,
+        const char     *list)
+{
+  return day >= from_day && day < to_day &&
+         (filter->line == NULL || strcmp (filter->line, line) == 0) &&
+         (filter->list == NULL || strcmp (filter->list, list) == 0);
+}
+
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b)
+{
+  return strcmp ((*(CgConnectRow **) a)->key, (*(CgConnectRow **) b)->key);
+}
+
+static int
+compare_outcome_rows (gconstpointer a,
+                      gconstpointer b)
+{
+  CgOutcome x = CG_OUTCOME_OTHER, y = CG_OUTCOME_OTHER;
+
+  cg_outcome_from_string ((*(CgConnectRow **) a)->key, &x);
+  cg_outcome_from_string ((*(CgConnectRow **) b)->key, &y);
+  return (int) x - (int) y;
+}
+
+/* Folds the in-memory sums into the rows of @by: no SQL, so a page can
+ * ask its dozen questions in a few milliseconds. */
+static GPtrArray *
+connect_from_sums (CgStore        *store,
+                   CgDimension     by,
+                   const CgFilter *filter,
+                   gint64          from_day,
+                   gint64          to_day,
+                   GError        **error)
+{
+  const CgSumsSnapshot *snap = cg_aggregates_snapshot (store, error);
+  g_autoptr(GHashTable) rows = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) result = NULL;
+  gint64 cached_day = G_MININT64;
+  char key[32] = "";
+  GHashTableIter iter;
+  gpointer value;
+
+  if (snap == NULL)
+    return NULL;
+
+  if (aggregated[by].hourly)
+    for (guint i = 0; i < snap->hours->len; i++)
+      {
+        const CgHourSum *h = &g_array_index (snap->hours, CgHourSum, i);
+        int weekday = (int) ((h->day % 7 + 7 + 3) % 7) + 1;  /* 1970-01-01 was a Thursday */
+        CgConnectRow *row;
+
+        if (!passes (filter, h->day, from_day, to_day, h->line, h->list))
+          continue;
+        if (by == CG_DIM_HOUR)
+          g_snprintf (key, sizeof key, "%02d", h->hour);
+        else if (by == CG_DIM_WEEKDAY)
+          g_snprintf (key, sizeof key, "%d", weekday);
+        else
+          g_snprintf (key, sizeof key, "%d-%02d", weekday, h->hour);
+        row = fold_row (rows, key);
+        row->calls += h->calls;
+        row->connected += h->connected;
+        row->talk_seconds += h->talk_s;
+        row->short_calls += h->short_calls;
+      }
+  else
+    for (guint i = 0; i < snap->days->len; i++)
+      {
+        const CgDaySum *d = &g_array_index (snap->days, CgDaySum, i);
+        gboolean connected = d->outcome == CG_OUTCOME_CONNECTED;
+        CgConnectRow *row;
+
+        if (!passes (filter, d->day, from_day, to_day, d->line, d->list))
+          continue;
+        switch (by)
+          {
+          case CG_DIM_TOTAL:
+            g_strlcpy (key, "total", sizeof key);
+            break;
+          case CG_DIM_LINE:
+          case CG_DIM_LIST:
+            break;
+          case CG_DIM_OUTCOME:
+            g_strlcpy (key, cg_outcome_to_string (d->outcome >= 0 && d->outcome < CG_N_OUTCOMES
+                                                  ? d->outcome : CG_OUTCOME_OTHER), sizeof key);
+            break;
+          default:
+            if (d->day != cached_day)
+              {
+                day_key (by, d->day, key, sizeof key);
+                cached_day = d->day;
+              }
+          }
+        row = fold_row (rows, by == CG_DIM_LINE ? d->line : by == CG_DIM_LIST ? d->list : key);
+        row->calls += d->calls;
+        row->connected += connected ? d->calls : 0;
+        row->talk_seconds += connected ? d->talk_s : 0;
+        row->short_calls += d->short_calls;
+      }
+
+  result = g_ptr_array_new_full (g_hash_table_size (rows), (GDestroyNotify) cg_connect_row_free);
+  g_hash_table_iter_init (&iter, rows);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (result, value);
+  g_ptr_array_sort (result, by == CG_DIM_OUTCOME ? compare_outcome_rows : compare_rows);
+  return g_steal_pointer (&result);
 }
 
 GPtrArray *
@@ -173,7 +314,6 @@ cg_analytics_connect (CgStore        *store,
   sqlite3_stmt *stmt = NULL;
   CgFilter all = { 0 };
   gint64 from_day = 0, to_day = 0;
-  gboolean sums;
   int rc;
 
   g_return_val_if_fail (by < CG_N_DIMS, NULL);
@@ -182,10 +322,16 @@ cg_analytics_connect (CgStore        *store,
   if (!cg_local_time_register (store, error) || !cg_day_key_register (store, error))
     return NULL;
 
-  sums = use_aggregates (store, by, filter, &from_day, &to_day);
-  if (sums)
-    sql = aggregated_sql (by);
-  else
+  if (use_aggregates (store, by, filter, &from_day, &to_day))
+    {
+      g_autoptr(GPtrArray) folded = connect_from_sums (store, by, filter, from_day, to_day, error);
+
+      if (folded == NULL)
+        return NULL;
+      g_ptr_array_extend_and_steal (rows, g_steal_pointer (&folded));
+      goto done;
+    }
+
   /* Built from the fixed table above, never from user text: values are bound. */
   sql = g_strdup_printf ("SELECT %s AS k, count(*), sum(outcome = %d),"
                          "       sum(CASE WHEN outcome = %d THEN talk_s ELSE 0 END),"
@@ -204,17 +350,9 @@ cg_analytics_connect (CgStore        *store,
     }
   /* 0 is unbounded on either side: a mistyped year gives a call a time
    * before 1970, which is negative and must still count. */
-  if (sums)
-    {
-      sqlite3_bind_int64 (stmt, 1, from_day);
-      sqlite3_bind_int64 (stmt, 2, to_day);
-    }
-  else
-    {
-      /* 0 is unbounded on either side (a bad import can hold times before 1970). */
-      sqlite3_bind_int64 (stmt, 1, filter->from_ts != 0 ? filter->from_ts : G_MININT64);
-      sqlite3_bind_int64 (stmt, 2, filter->to_ts != 0 ? filter->to_ts : G_MAXINT64);
-    }
+  /* 0 is unbounded on either side (a bad import can hold times before 1970). */
+  sqlite3_bind_int64 (stmt, 1, filter->from_ts != 0 ? filter->from_ts : G_MININT64);
+  sqlite3_bind_int64 (stmt, 2, filter->to_ts != 0 ? filter->to_ts : G_MAXINT64);
   if (filter->line)
     sqlite3_bind_text (stmt, 3, filter->line, -1, SQLITE_STATIC);
   if (filter->agent)
@@ -241,6 +379,7 @@ cg_analytics_connect (CgStore        *store,
     }
   sqlite3_finalize (stmt);
 
+done:
   /* The total over no calls is still a row: 0 calls, no rate. */
   if (by == CG_DIM_TOTAL && rows->len == 0)
     {

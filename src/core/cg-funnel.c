@@ -4,9 +4,12 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "cg-call.h"
+#include "cg-aggregates.h"
 #include "cg-analytics-private.h"
 #include "cg-funnel.h"
 #include "cg-store-private.h"
@@ -73,34 +76,49 @@ static const struct {
 
 /* The stages from the aggregate sums and new customers from the small
  * index of sales: the same rows as below without reading every call. */
-static GPtrArray *
-funnel_from_sums (CgStore        *store,
-                  CgDimension     by,
-                  const CgFilter *filter,
-                  gint64          from_day,
-                  gint64          to_day,
-                  GError        **error)
+/* New customers over the whole business: a number whose first sale ever
+ * falls in the period.  The partial index calls_sales (phone_hash,
+ * start_ts) holds exactly the sales, in number order. */
+static gboolean
+count_new_customers_total (CgStore        *store,
+                           const CgFilter *filter,
+                           gint64         *count,
+                           GError        **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) cg_funnel_row_free);
-  g_autoptr(GHashTable) by_key = g_hash_table_new (g_str_hash, g_str_equal);
-  const char *day_key = by == CG_DIM_TOTAL ? "'total'" : "list";
-  const char *call_key = by == CG_DIM_TOTAL ? "'total'" : "coalesce (list, '')";
-  g_autofree char *stages = g_strdup_printf (
-    "SELECT %s AS k, sum(calls),"
-    "       total(CASE WHEN outcome = %d THEN calls END),"
-    "       total(CASE WHEN outcome = %d AND disposition IN (%d, %d, %d) THEN calls END),"
-    "       total(CASE WHEN outcome = %d AND disposition = %d THEN calls END),"
-    "       total(CASE WHEN outcome = %d AND disposition = %d THEN sales_with_amount END),"
-    "       total(CASE WHEN outcome = %d AND disposition = %d THEN revenue END)"
-    "  FROM agg_day WHERE day >= ?1 AND day < ?2"
-    "   AND (?3 IS NULL OR line = ?3) AND (?4 IS NULL OR list = ?4)"
-    " GROUP BY k ORDER BY k",
-    day_key, CG_OUTCOME_CONNECTED, CG_OUTCOME_CONNECTED,
-    CG_DISPOSITION_SALE, CG_DISPOSITION_INTERESTED, CG_DISPOSITION_CALLBACK,
-    CG_OUTCOME_CONNECTED, CG_DISPOSITION_SALE, CG_OUTCOME_CONNECTED, CG_DISPOSITION_SALE,
-    CG_OUTCOME_CONNECTED, CG_DISPOSITION_SALE);
-  /* The conditions match the partial index calls_sales word for word. */
-  g_autofree char *customers = g_strdup_printf (
+  sqlite3_stmt *stmt = cg_store_prepare (store,
+    "SELECT count(*) FROM (SELECT min(start_ts) AS first FROM calls"
+    "                       WHERE outcome = 1 AND disposition = 1 AND phone_hash IS NOT NULL"
+    "                       GROUP BY phone_hash)"
+    " WHERE first >= ?1 AND first < ?2",
+    error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, filter->from_ts != 0 ? filter->from_ts : G_MININT64);
+  sqlite3_bind_int64 (stmt, 2, filter->to_ts != 0 ? filter->to_ts : G_MAXINT64);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      cg_store_set_sql_error (store, error, "new customers");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* New customers per key when lines or lists narrow the question: numbers
+ * with a sale in the slice and no sale anywhere before the period. */
+static gboolean
+count_new_customers (CgStore        *store,
+                     CgDimension     by,
+                     const CgFilter *filter,
+                     GHashTable     *by_key,
+                     GError        **error)
+{
+  g_autofree char *sql = g_strdup_printf (
     "SELECT %s AS k, count(DISTINCT phone_hash) FROM calls"
     " WHERE outcome = 1 AND disposition = 1 AND start_ts >= ?1 AND start_ts < ?2"
     "   AND phone_hash IS NOT NULL AND (?3 IS NULL OR line = ?3) AND (?4 IS NULL OR list = ?4)"
@@ -108,41 +126,15 @@ funnel_from_sums (CgStore        *store,
     "                           WHERE outcome = 1 AND disposition = 1 AND start_ts < ?1"
     "                             AND phone_hash IS NOT NULL)"
     " GROUP BY k",
-    call_key);
-  sqlite3 *db = cg_store_get_db (store);
+    by == CG_DIM_TOTAL ? "'total'" : "coalesce (list, '')");
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  G_STATIC_ASSERT (CG_OUTCOME_CONNECTED == 1 && CG_DISPOSITION_SALE == 1);
-
-  if (sqlite3_prepare_v2 (db, stages, -1, &stmt, NULL) != SQLITE_OK)
-    goto sql_error;
-  sqlite3_bind_int64 (stmt, 1, from_day);
-  sqlite3_bind_int64 (stmt, 2, to_day);
-  if (filter->line)
-    sqlite3_bind_text (stmt, 3, filter->line, -1, SQLITE_STATIC);
-  if (filter->list)
-    sqlite3_bind_text (stmt, 4, filter->list, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (sqlite3_prepare_v2 (cg_store_get_db (store), sql, -1, &stmt, NULL) != SQLITE_OK)
     {
-      CgFunnelRow *row = g_new0 (CgFunnelRow, 1);
-
-      row->key = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      row->dialled = sqlite3_column_int64 (stmt, 1);
-      row->connected = (gint64) sqlite3_column_double (stmt, 2);
-      row->interested = (gint64) sqlite3_column_double (stmt, 3);
-      row->sales = (gint64) sqlite3_column_double (stmt, 4);
-      row->sales_with_amount = (gint64) sqlite3_column_double (stmt, 5);
-      row->revenue_cny = sqlite3_column_double (stmt, 6);
-      g_ptr_array_add (rows, row);
-      g_hash_table_insert (by_key, row->key, row);
+      cg_store_set_sql_error (store, error, "new customers");
+      return FALSE;
     }
-  if (rc != SQLITE_DONE)
-    goto sql_error;
-  sqlite3_finalize (stmt);
-
-  if (sqlite3_prepare_v2 (db, customers, -1, &stmt, NULL) != SQLITE_OK)
-    goto sql_error;
   sqlite3_bind_int64 (stmt, 1, filter->from_ts != 0 ? filter->from_ts : G_MININT64);
   sqlite3_bind_int64 (stmt, 2, filter->to_ts != 0 ? filter->to_ts : G_MAXINT64);
   if (filter->line)
@@ -155,15 +147,77 @@ funnel_from_sums (CgStore        *store,
       if (row != NULL)
         row->new_customers = sqlite3_column_int64 (stmt, 1);
     }
+  sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
-    goto sql_error;
-  sqlite3_finalize (stmt);
-  return g_steal_pointer (&rows);
+    {
+      cg_store_set_sql_error (store, error, "new customers");
+      return FALSE;
+    }
+  return TRUE;
+}
 
-sql_error:
-  cg_store_set_sql_error (store, error, "sales funnel");
-  sqlite3_finalize (stmt);
-  return NULL;
+static int
+compare_funnel_rows (gconstpointer a,
+                     gconstpointer b)
+{
+  return strcmp ((*(CgFunnelRow **) a)->key, (*(CgFunnelRow **) b)->key);
+}
+
+/* The stages from the in-memory sums (cg-aggregates.h): the same rows as
+ * the query on the calls below, without reading the calls. */
+static GPtrArray *
+funnel_from_sums (CgStore        *store,
+                  CgDimension     by,
+                  const CgFilter *filter,
+                  gint64          from_day,
+                  gint64          to_day,
+                  GError        **error)
+{
+  const CgSumsSnapshot *snap = cg_aggregates_snapshot (store, error);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) cg_funnel_row_free);
+  g_autoptr(GHashTable) by_key = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (snap == NULL)
+    return NULL;
+  for (guint i = 0; i < snap->days->len; i++)
+    {
+      const CgDaySum *d = &g_array_index (snap->days, CgDaySum, i);
+      const char *key = by == CG_DIM_TOTAL ? "total" : d->list;
+      gboolean connected = d->outcome == CG_OUTCOME_CONNECTED;
+      gboolean sale = connected && d->disposition == CG_DISPOSITION_SALE;
+      CgFunnelRow *row;
+
+      if (d->day < from_day || d->day >= to_day ||
+          (filter->line != NULL && strcmp (filter->line, d->line) != 0) ||
+          (filter->list != NULL && strcmp (filter->list, d->list) != 0))
+        continue;
+      row = g_hash_table_lookup (by_key, key);
+      if (row == NULL)
+        {
+          row = g_new0 (CgFunnelRow, 1);
+          row->key = g_strdup (key);
+          g_ptr_array_add (rows, row);
+          g_hash_table_insert (by_key, row->key, row);
+        }
+      row->dialled += d->calls;
+      row->connected += connected ? d->calls : 0;
+      row->interested += connected && (d->disposition == CG_DISPOSITION_SALE ||
+                                       d->disposition == CG_DISPOSITION_INTERESTED ||
+                                       d->disposition == CG_DISPOSITION_CALLBACK) ? d->calls : 0;
+      row->sales += sale ? d->calls : 0;
+      row->sales_with_amount += sale ? d->sales_with_amount : 0;
+      row->revenue_cny += sale ? d->revenue : 0;
+    }
+  g_ptr_array_sort (rows, compare_funnel_rows);
+
+  if (by == CG_DIM_TOTAL && filter->line == NULL && filter->list == NULL && rows->len == 1)
+    {
+      if (!count_new_customers_total (store, filter, &((CgFunnelRow *) g_ptr_array_index (rows, 0))->new_customers, error))
+        return NULL;
+    }
+  else if (!count_new_customers (store, by, filter, by_key, error))
+    return NULL;
+  return g_steal_pointer (&rows);
 }
 
 GPtrArray *

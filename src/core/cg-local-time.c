@@ -211,6 +211,10 @@ gboolean
 cg_day_key_register (CgStore  *store,
                      GError  **error)
 {
+  /* Once per connection: registering again recompiles every statement. */
+  if (g_object_get_data (G_OBJECT (store), "cg-day-key") != NULL)
+    return TRUE;
+  g_object_set_data (G_OBJECT (store), "cg-day-key", GINT_TO_POINTER (1));
   if (sqlite3_create_function_v2 (cg_store_get_db (store), "cg_day_key", 2,
                                   SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, day_key_func,
                                   NULL, NULL, NULL) != SQLITE_OK)

@@ -174,7 +174,7 @@ static const char migration_2[] =
   ") WITHOUT ROWID;"
   /* Sales are a few in a hundred calls: this small index finds new
    * customers (a sale with no earlier sale) without reading every call. */
-  "CREATE INDEX calls_sales ON calls (start_ts, phone_hash) WHERE outcome = 1 AND disposition = 1;";
+  "CREATE INDEX calls_sales ON calls (phone_hash, start_ts) WHERE outcome = 1 AND disposition = 1;";
 
 static const CgMigration migrations[] = {
   { 1, migration_1 },

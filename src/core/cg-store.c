@@ -26,6 +26,8 @@ struct _CgStore
   sqlite3    *db;
   GHashTable *statements;  /* SQL literal (by address) → sqlite3_stmt * */
   int         schema_version;
+  char       *tz_id;       /* the time_zone setting that tz was made from */
+  GTimeZone  *tz;
 };
 
 G_DEFINE_FINAL_TYPE (CgStore, cg_store, G_TYPE_OBJECT)
@@ -36,6 +38,8 @@ cg_store_finalize (GObject *object)
 {
   CgStore *self = CG_STORE (object);
 
+  g_clear_pointer (&self->tz, g_time_zone_unref);
+  g_free (self->tz_id);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
@@ -705,12 +709,20 @@ cg_store_get_time_zone (CgStore *self)
   GTimeZone *tz;
 
   g_return_val_if_fail (CG_IS_STORE (self), NULL);
+  /* The setting is read every time (another program may change it); the
+   * zone, whose tzfile GLib parses, is made only when it did change. */
   id = cg_store_get_setting (self, "time_zone", "Asia/Shanghai");
+  if (self->tz != NULL && g_strcmp0 (id, self->tz_id) == 0)
+    return g_time_zone_ref (self->tz);
   tz = g_time_zone_new_identifier (id);
   /* Windows builds of GLib may not know IANA names: China has used UTC+8
    * all year since 1991, which is what a telemarketing log needs. */
   if (tz == NULL)
     tz = g_time_zone_new_offset (8 * 3600);
+  g_clear_pointer (&self->tz, g_time_zone_unref);
+  g_free (self->tz_id);
+  self->tz = g_time_zone_ref (tz);
+  self->tz_id = g_steal_pointer (&id);
   return tz;
 }
 
