@@ -138,7 +138,7 @@ parse_indicator (const char  *id,
   if (id != NULL && cg_indicator_from_string (id, indicator))
     return TRUE;
   g_set_error (error, CG_CLI_ERROR, CG_CLI_ERROR_USAGE,
-               _("“%s” is no indicator; the indicators are connect_rate, contact_rate, conversion, acd_seconds, satisfaction, complaint_rate and compliance_violations."),
+               _("“%s” is not an indicator; the indicators are connect_rate, contact_rate, conversion, acd_seconds, satisfaction, complaint_rate and compliance_violations."),
                id != NULL ? id : "");
   return FALSE;
 }
@@ -389,7 +389,7 @@ print_text (const CgScorecard *card)
   if (missing->len > 0)
     {
       g_print ("\n");
-      g_print (_("Not available here, their weight is shared out over the other indicators in proportion to their weights: %s."),
+      g_print (_("Not available here (their weight goes to the other indicators in proportion to their weights): %s."),
                missing->str);
       g_print ("\n");
     }
