@@ -52,21 +52,7 @@ add_funnel_row_json (JsonBuilder       *b,
       CgInterval rate;
       gboolean has_rate = cg_funnel_row_rate (row, r, &rate);
 
-      json_builder_set_member_name (b, cg_funnel_rate_to_string (r));
-      if (has_rate)
-        json_builder_add_double_value (b, rate.estimate);
-      else
-        json_builder_add_null_value (b);
-      json_builder_set_member_name (b, ci_name);
-      if (has_rate)
-        {
-          json_builder_begin_array (b);
-          json_builder_add_double_value (b, rate.lower);
-          json_builder_add_double_value (b, rate.upper);
-          json_builder_end_array (b);
-        }
-      else
-        json_builder_add_null_value (b);
+      cg_cli_add_interval_json (b, cg_funnel_rate_to_string (r), ci_name, has_rate ? &rate : NULL);
     }
   json_builder_set_member_name (b, "new_customers");
   json_builder_add_int_value (b, row->new_customers);

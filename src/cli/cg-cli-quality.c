@@ -66,23 +66,7 @@ add_rate_json (JsonBuilder *b,
   CgInterval r;
   gboolean has = cg_stats_wilson (part, whole, CG_STATS_CONFIDENCE, &r);
 
-  json_builder_set_member_name (b, member);
-  if (has)
-    json_builder_add_double_value (b, r.estimate);
-  else
-    json_builder_add_null_value (b);
-  if (ci_member == NULL)
-    return;
-  json_builder_set_member_name (b, ci_member);
-  if (has)
-    {
-      json_builder_begin_array (b);
-      json_builder_add_double_value (b, r.lower);
-      json_builder_add_double_value (b, r.upper);
-      json_builder_end_array (b);
-    }
-  else
-    json_builder_add_null_value (b);
+  cg_cli_add_interval_json (b, member, ci_member, has ? &r : NULL);
 }
 
 static void

@@ -53,21 +53,7 @@ add_row_json (JsonBuilder        *b,
   json_builder_add_int_value (b, row->calls);
   json_builder_set_member_name (b, "connected");
   json_builder_add_int_value (b, row->connected);
-  json_builder_set_member_name (b, "rate");
-  if (has_rate)
-    json_builder_add_double_value (b, rate.estimate);
-  else
-    json_builder_add_null_value (b);
-  json_builder_set_member_name (b, "ci95");
-  if (has_rate)
-    {
-      json_builder_begin_array (b);
-      json_builder_add_double_value (b, rate.lower);
-      json_builder_add_double_value (b, rate.upper);
-      json_builder_end_array (b);
-    }
-  else
-    json_builder_add_null_value (b);
+  cg_cli_add_interval_json (b, "rate", "ci95", has_rate ? &rate : NULL);
   json_builder_set_member_name (b, "talk_seconds");
   json_builder_add_int_value (b, row->talk_seconds);
   json_builder_set_member_name (b, "acd_seconds");

@@ -279,3 +279,28 @@ cg_cli_add_filter_json (JsonBuilder        *b,
     }
   json_builder_end_object (b);
 }
+
+void
+cg_cli_add_interval_json (JsonBuilder      *b,
+                          const char       *member,
+                          const char       *ci_member,
+                          const CgInterval *interval)
+{
+  json_builder_set_member_name (b, member);
+  if (interval != NULL)
+    json_builder_add_double_value (b, interval->estimate);
+  else
+    json_builder_add_null_value (b);
+  if (ci_member == NULL)
+    return;
+  json_builder_set_member_name (b, ci_member);
+  if (interval != NULL)
+    {
+      json_builder_begin_array (b);
+      json_builder_add_double_value (b, interval->lower);
+      json_builder_add_double_value (b, interval->upper);
+      json_builder_end_array (b);
+    }
+  else
+    json_builder_add_null_value (b);
+}

@@ -90,6 +90,13 @@ gboolean cg_cli_make_filter          (CgStore             *store,
 void     cg_cli_add_filter_json      (JsonBuilder         *b,
                                       CgCliFilterOptions  *o);
 
+/* "@member": estimate and "@ci_member": [lower, upper] (skipped when
+ * @ci_member is NULL); both null when @interval is NULL (undefined). */
+void     cg_cli_add_interval_json    (JsonBuilder         *b,
+                                      const char          *member,
+                                      const char          *ci_member,
+                                      const CgInterval    *interval);
+
 /* {"@member": [names]} with --json, else one name a line, or @empty_hint. */
 void     cg_cli_print_names (const char         *member,
                              const char * const *names,
