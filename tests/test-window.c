@@ -132,6 +132,7 @@ test_load_demo (Fixture       *f,
   g_assert_true (cg_window_page_has_data (f->window, "connect"));
   /* The demo brings its cost-benefit scenario. */
   g_assert_true (cg_window_page_has_data (f->window, "cost"));
+  g_assert_true (cg_window_page_has_data (f->window, "compliance"));
   g_assert_false (cg_window_page_has_data (f->window, "satisfaction"));
 }
 

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "cg-analytics.h"
+#include "cg-compliance.h"
 #include "cg-finance.h"
 #include "cg-format.h"
 #include "cg-page-content.h"
@@ -152,4 +153,88 @@ cg_page_content_fill_cost (CgPage  *page,
         add_scenario_group (box, s);
     }
   return names != NULL && names[0] != NULL;
+}
+
+static void
+add_offending_calls (GtkWidget       *group,
+                     const CgFinding *finding,
+                     GTimeZone       *tz)
+{
+  /* The first few, masked: the CLI's compliance --json lists them all. */
+  for (guint i = 0; i < finding->calls->len && i < 5; i++)
+    {
+      const CgComplianceCall *call = g_ptr_array_index (finding->calls, i);
+      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (call->start_ts);
+      g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, tz);
+      g_autofree char *when = g_date_time_format (local, "%Y-%m-%d %H:%M");
+      g_autofree char *who = g_strdup_printf ("%s · %s · %s", call->agent_id ? call->agent_id : "—",
+                                              call->line ? call->line : "—", call->list ? call->list : "—");
+
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                                 value_row (call->phone_masked ? call->phone_masked : "—", who, when));
+    }
+}
+
+static GtkWidget *
+finding_group (const char      *title,
+               const char      *description,
+               const CgFinding *finding,
+               GTimeZone       *tz)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  g_autofree char *count = cg_format_count (finding->count);
+  g_autofree char *heading = g_strdup_printf ("%s: %s", title, count);
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), heading);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  add_offending_calls (group, finding, tz);
+  return group;
+}
+
+gboolean
+cg_page_content_fill_compliance (CgPage  *page,
+                                 CgStore *store)
+{
+  GtkBox *box = cg_page_get_content (page);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CgComplianceReport) report = NULL;
+  g_autoptr(GPtrArray) total = cg_analytics_connect (store, CG_DIM_TOTAL, NULL, NULL);
+  g_autoptr(GTimeZone) tz = cg_store_get_time_zone (store);
+  g_autofree char *hours = NULL;
+  g_autofree char *cap = NULL;
+  GtkWidget *rules;
+
+  clear (box);
+  if (total == NULL || ((CgConnectRow *) g_ptr_array_index (total, 0))->calls == 0)
+    return FALSE;
+  report = cg_compliance_audit (store, NULL, &error);
+  if (report == NULL)
+    {
+      GtkWidget *group = adw_preferences_group_new ();
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                                 value_row (_("The audit cannot run"), error->message, ""));
+      gtk_box_append (box, group);
+      return TRUE;
+    }
+
+  hours = cg_calling_hours_to_string (&report->hours);
+  cap = g_strdup_printf (_("at most %u attempts per number within %u days"), report->cap.max_attempts, report->cap.days);
+  rules = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (rules), _("Rules"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (rules),
+                                         _("Change them with “callgauge-cli settings calling_hours …” and “… attempt_cap N/D”."));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (rules), value_row (_("Allowed calling hours"), NULL, hours));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (rules), value_row (_("Attempt cap"), NULL, cap));
+  gtk_box_append (box, rules);
+
+  gtk_box_append (box, finding_group (_("Calls outside the allowed hours"),
+                                      _("Started before the opening or at or after the closing time of their weekday."),
+                                      &report->outside_hours, tz));
+  gtk_box_append (box, finding_group (_("Calls to numbers that refused"),
+                                      _("Calls to a number after it was put on the do-not-call list or asked not to be called."),
+                                      &report->dnc, tz));
+  gtk_box_append (box, finding_group (_("Attempts over the cap"),
+                                      _("Attempts beyond the cap within the window, per number."),
+                                      &report->attempt_cap, tz));
+  return TRUE;
 }

@@ -15,5 +15,7 @@ gboolean cg_page_content_fill_connect (CgPage   *page,
                                        CgStore  *store);
 gboolean cg_page_content_fill_cost    (CgPage   *page,
                                        CgStore  *store);
+gboolean cg_page_content_fill_compliance (CgPage  *page,
+                                          CgStore *store);
 
 G_END_DECLS

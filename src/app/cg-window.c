@@ -455,7 +455,7 @@ cg_window_refresh (CgWindow *self)
   cg_page_set_has_data (self->connect_page, cg_page_content_fill_connect (self->connect_page, self->store));
   cg_page_set_has_data (self->satisfaction_page, FALSE);
   cg_page_set_has_data (self->cost_page, cg_page_content_fill_cost (self->cost_page, self->store));
-  cg_page_set_has_data (self->compliance_page, FALSE);
+  cg_page_set_has_data (self->compliance_page, cg_page_content_fill_compliance (self->compliance_page, self->store));
   cg_page_set_has_data (self->data_page, summary.batches > 0);
 
   fill_overview (self, &summary);
