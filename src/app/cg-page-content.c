@@ -12,6 +12,8 @@
 #include "cg-analytics.h"
 #include "cg-compliance.h"
 #include "cg-finance.h"
+#include "cg-funnel.h"
+#include "cg-quality.h"
 #include "cg-format.h"
 #include "cg-page-content.h"
 #include "cg-scenario-store.h"
@@ -237,4 +239,53 @@ cg_page_content_fill_compliance (CgPage  *page,
                                       _("Attempts beyond the cap within the window, per number."),
                                       &report->attempt_cap, tz));
   return TRUE;
+}
+
+static char *
+interval_text (gboolean          defined,
+               const CgInterval *r)
+{
+  if (!defined)
+    return g_strdup ("—");
+  return g_strdup_printf ("%.1f %%  (%.1f–%.1f)", 100 * r->estimate, 100 * r->lower, 100 * r->upper);
+}
+
+GtkWidget *
+cg_page_content_key_figures (CgStore *store)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  g_autoptr(GPtrArray) funnel = cg_funnel_compute (store, CG_DIM_TOTAL, NULL, NULL);
+  g_autoptr(CgContact) contact = cg_quality_contact (store, NULL, NULL);
+  const CgFunnelRow *f = funnel != NULL && funnel->len > 0 ? g_ptr_array_index (funnel, 0) : NULL;
+  CgInterval r;
+  double average;
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Key Figures"));
+  /* xgettext:no-c-format */
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), _("Over all calls, with 95 % intervals."));
+  if (f != NULL)
+    {
+      g_autofree char *connect = interval_text (cg_funnel_row_rate (f, CG_FUNNEL_CONNECT, &r), &r);
+      g_autofree char *conversion = interval_text (cg_funnel_row_rate (f, CG_FUNNEL_CONVERSION, &r), &r);
+      g_autofree char *sales = cg_format_count (f->sales);
+      g_autofree char *customers = cg_format_count (f->new_customers);
+      g_autofree char *avg = cg_funnel_row_average_sale (f, &average) ? g_strdup_printf ("¥%.0f", average) : g_strdup ("—");
+
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                                 value_row (_("Connect rate"), _("Connected calls ÷ dial attempts"), connect));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                                 value_row (_("Conversion"), _("Sales ÷ dial attempts"), conversion));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), value_row (_("Sales"), NULL, sales));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                                 value_row (_("New customers"), _("Numbers with their first sale ever"), customers));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), value_row (_("Average sale"), NULL, avg));
+    }
+  if (contact != NULL)
+    {
+      g_autofree char *rate = interval_text (cg_stats_wilson (contact->numbers_reached, contact->numbers,
+                                                              CG_STATS_CONFIDENCE, &r), &r);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                                 value_row (_("Contact rate"), _("Numbers reached ÷ numbers dialled"), rate));
+    }
+  return group;
 }

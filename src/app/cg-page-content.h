@@ -15,6 +15,9 @@ gboolean cg_page_content_fill_connect (CgPage   *page,
                                        CgStore  *store);
 gboolean cg_page_content_fill_cost    (CgPage   *page,
                                        CgStore  *store);
+/* The Overview's key figures over all calls, as a preferences group. */
+GtkWidget *cg_page_content_key_figures (CgStore *store);
+
 gboolean cg_page_content_fill_compliance (CgPage  *page,
                                           CgStore *store);
 

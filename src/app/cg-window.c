@@ -41,6 +41,7 @@ struct _CgWindow
   GCancellable         *job;             /* the running background job, if any */
   CgBatchList          *batch_list;
   GtkWidget            *overview_group;  /* rebuilt on refresh */
+  GtkWidget            *figures_group;   /* rebuilt on refresh */
   GArray               *pending_deletes; /* batch ids deleted with undo still possible */
 };
 
@@ -420,7 +421,15 @@ fill_overview (CgWindow        *self,
 
   if (self->overview_group != NULL)
     gtk_box_remove (content, self->overview_group);
+  if (self->figures_group != NULL)
+    gtk_box_remove (content, self->figures_group);
   self->overview_group = group;
+  self->figures_group = NULL;
+  if (s->calls > 0)
+    {
+      self->figures_group = cg_page_content_key_figures (self->store);
+      gtk_box_append (content, self->figures_group);
+    }
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("In the Database"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
