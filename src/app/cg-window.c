@@ -408,8 +408,6 @@ fill_overview (CgWindow        *self,
   GtkBox *content = cg_page_get_content (self->overview_page);
   GtkWidget *group = adw_preferences_group_new ();
   g_autofree char *calls = cg_format_count (s->calls);
-  g_autofree char *rate = s->calls > 0
-    ? g_strdup_printf ("%.1f %%", 100.0 * s->connected / s->calls) : g_strdup ("—");
   g_autofree char *first = s->calls > 0 ? format_day (s->first_ts) : g_strdup ("—");
   g_autofree char *last = s->calls > 0 ? format_day (s->last_ts) : g_strdup ("—");
   g_autofree char *period = g_strdup_printf (_("%s to %s"), first, last);
@@ -432,10 +430,7 @@ fill_overview (CgWindow        *self,
     }
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("In the Database"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("Connect rate = connected calls ÷ all dial attempts."));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), summary_row (_("Dial attempts"), calls));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), summary_row (_("Connect rate"), rate));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), summary_row (_("Period"), period));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), summary_row (_("Team"), teams));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), summary_row (_("Survey responses"), surveys));
