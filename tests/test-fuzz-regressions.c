@@ -1,0 +1,117 @@
+/* test-fuzz-regressions.c — replays the fuzz seeds and every input that
+ * once crashed a harness, without libFuzzer, so the normal (sanitized)
+ * suite keeps them fixed.
+ *
+ * Files live in tests/fuzz/corpus/<harness>/ and
+ * tests/fuzz/regressions/<harness>/, <harness> being reader-csv,
+ * reader-xlsx, reader-xls or parse.  A test passes when reading the file
+ * returns, whatever the reader says about it; ASan and UBSan in
+ * build-aux/test turn a memory error or leak into a failure.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+/* The harnesses' own bodies, so the replay takes the same code path; built
+ * here rather than as a second source so that this test registers like
+ * every other core test. */
+#include "fuzz/cg-fuzz.c"
+
+static const struct
+{
+  const char   *harness;
+  gboolean      parse;
+  CgFileFormat  format;
+} harnesses[] = {
+  { "reader-csv",  FALSE, CG_FILE_FORMAT_CSV },
+  { "reader-xlsx", FALSE, CG_FILE_FORMAT_XLSX },
+  { "reader-xls",  FALSE, CG_FILE_FORMAT_XLS },
+  { "parse",       TRUE,  CG_FILE_FORMAT_AUTO },
+};
+
+typedef struct
+{
+  char     *path;
+  guint     harness;
+} Replay;
+
+static void
+replay_free (gpointer data)
+{
+  Replay *replay = data;
+
+  g_free (replay->path);
+  g_free (replay);
+}
+
+static void
+test_replay (gconstpointer data)
+{
+  const Replay *replay = data;
+
+  if (harnesses[replay->harness].parse)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_file_get_contents (replay->path, &contents, &length, &error);
+      g_assert_no_error (error);
+      cg_fuzz_parse ((const guint8 *) contents, length);
+    }
+  else
+    cg_fuzz_read_path (replay->path, harnesses[replay->harness].format);
+}
+
+/* Adds one test per file in @kind/<harness>/; returns how many. */
+static guint
+add_replays (const char *kind,
+             GPtrArray  *replays)
+{
+  guint n_added = 0;
+
+  for (guint h = 0; h < G_N_ELEMENTS (harnesses); h++)
+    {
+      g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "fuzz", kind,
+                                                         harnesses[h].harness, NULL);
+      g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      const char *name;
+
+      if (dir == NULL)
+        continue;
+      while ((name = g_dir_read_name (dir)) != NULL)
+        g_ptr_array_add (names, g_strdup (name));
+      g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+
+      for (guint i = 0; i < names->len; i++)
+        {
+          const char *file = g_ptr_array_index (names, i);
+          Replay *replay = g_new0 (Replay, 1);
+          g_autofree char *test_path = NULL;
+
+          replay->path = g_build_filename (dir_path, file, NULL);
+          replay->harness = h;
+          g_ptr_array_add (replays, replay);
+          test_path = g_strdup_printf ("/fuzz/%s/%s/%s", kind, harnesses[h].harness, file);
+          g_test_add_data_func (test_path, replay, test_replay);
+          n_added++;
+        }
+    }
+  return n_added;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GPtrArray) replays = g_ptr_array_new_with_free_func (replay_free);
+  g_test_init (&argc, &argv, NULL);
+
+  /* The seeds must be there: an empty replay would pass without checking
+   * anything.  Regressions may be none yet. */
+  g_assert_cmpuint (add_replays ("corpus", replays), >, 0);
+  add_replays ("regressions", replays);
+
+  return g_test_run ();
+}
