@@ -642,39 +642,24 @@ cg_store_set_setting (CgStore     *self,
                       GError     **error)
 {
   sqlite3_stmt *stmt;
+  gboolean regroup, own;
   int rc;
 
   g_return_val_if_fail (CG_IS_STORE (self), FALSE);
+
+  /* The aggregate sums are grouped by local day: a new business time zone
+   * regroups them, in the same transaction as the setting. */
+  regroup = g_str_equal (key, "time_zone") && self->schema_version >= 2;
+  own = regroup && sqlite3_get_autocommit (self->db);
+  if (own && !cg_store_begin (self, error))
+    return FALSE;
 
   stmt = cg_store_prepare (self,
                            "INSERT INTO settings (key, value) VALUES (?1, ?2) "
                            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                            error);
   if (stmt == NULL)
-    return FALSE;
-  /* The aggregate sums are grouped by local day: a new business time zone
-   * regroups them, in the same transaction as the setting. */
-  if (g_str_equal (key, "time_zone") && self->schema_version >= 2)
-    {
-      gboolean own = sqlite3_get_autocommit (self->db);
-
-      if (own && !cg_store_begin (self, error))
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        cg_store_set_sql_error (self, error, "set setting");
-      if (rc != SQLITE_DONE || !cg_aggregates_rebuild (self, error) || (own && !cg_store_commit (self, error)))
-        {
-          if (own)
-            cg_store_rollback (self);
-          return FALSE;
-        }
-      return TRUE;
-    }
-
+    goto fail;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
@@ -682,9 +667,18 @@ cg_store_set_setting (CgStore     *self,
   if (rc != SQLITE_DONE)
     {
       cg_store_set_sql_error (self, error, "set setting");
-      return FALSE;
+      goto fail;
     }
+  if (regroup && !cg_aggregates_rebuild (self, error))
+    goto fail;
+  if (own && !cg_store_commit (self, error))
+    goto fail;
   return TRUE;
+
+fail:
+  if (own)
+    cg_store_rollback (self);
+  return FALSE;
 }
 
 gint64
