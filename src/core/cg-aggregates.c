@@ -11,10 +11,6 @@
 #include "cg-local-time.h"
 #include "cg-store-private.h"
 
-/* Short calls: connected, with under this many seconds of talk (as in
- * cg-analytics.c). */
-#define SHORT_CALL_SECONDS 5
-
 typedef struct {
   gint64      day;
   int         hour;         /* agg_hour only */
@@ -147,7 +143,7 @@ cg_aggregator_add_at (CgAggregator *agg,
   const char *list = call->list ? call->list : "";
   gboolean connected = call->outcome == CG_OUTCOME_CONNECTED;
   int talk = MAX (call->talk_s, 0);
-  gboolean is_short = connected && talk < SHORT_CALL_SECONDS;
+  gboolean is_short = connected && talk < CG_SHORT_CALL_SECONDS;
   Key key = { 0 };
   Sum *d, *h;
 

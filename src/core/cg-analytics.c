@@ -19,9 +19,6 @@
 
 G_DEFINE_QUARK (cg-analytics-error-quark, cg_analytics_error)
 
-/* Short calls: connected, but hung up before a conversation could start. */
-#define SHORT_CALL_SECONDS 5
-
 static const struct {
   const char *id;
   const char *key_sql;  /* what the rows are grouped by */
@@ -242,7 +239,7 @@ connect_from_sums (CgStore        *store,
     for (guint i = 0; i < snap->hours->len; i++)
       {
         const CgHourSum *h = &g_array_index (snap->hours, CgHourSum, i);
-        int weekday = (int) ((h->day % 7 + 7 + 3) % 7) + 1;  /* 1970-01-01 was a Thursday */
+        int weekday = cg_local_weekday (h->day);
         CgConnectRow *row;
 
         if (!passes (filter, h->day, from_day, to_day, h->line, h->list))
@@ -337,12 +334,10 @@ cg_analytics_connect (CgStore        *store,
                          "       sum(CASE WHEN outcome = %d THEN talk_s ELSE 0 END),"
                          "       sum(outcome = %d AND talk_s < %d)"
                          "  FROM calls"
-                         " WHERE start_ts >= ?1 AND start_ts < ?2"
-                         "   AND (?3 IS NULL OR line = ?3) AND (?4 IS NULL OR agent_id = ?4)"
-                         "   AND (?5 IS NULL OR list = ?5)"
+                         " WHERE" CG_FILTER_SQL
                          " GROUP BY k ORDER BY k",
                          dimensions[by].key_sql, CG_OUTCOME_CONNECTED, CG_OUTCOME_CONNECTED,
-                         CG_OUTCOME_CONNECTED, SHORT_CALL_SECONDS);
+                         CG_OUTCOME_CONNECTED, CG_SHORT_CALL_SECONDS);
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
       cg_store_set_sql_error (store, error, "connect rate");
@@ -350,15 +345,7 @@ cg_analytics_connect (CgStore        *store,
     }
   /* 0 is unbounded on either side: a mistyped year gives a call a time
    * before 1970, which is negative and must still count. */
-  /* 0 is unbounded on either side (a bad import can hold times before 1970). */
-  sqlite3_bind_int64 (stmt, 1, filter->from_ts != 0 ? filter->from_ts : G_MININT64);
-  sqlite3_bind_int64 (stmt, 2, filter->to_ts != 0 ? filter->to_ts : G_MAXINT64);
-  if (filter->line)
-    sqlite3_bind_text (stmt, 3, filter->line, -1, SQLITE_STATIC);
-  if (filter->agent)
-    sqlite3_bind_text (stmt, 4, filter->agent, -1, SQLITE_STATIC);
-  if (filter->list)
-    sqlite3_bind_text (stmt, 5, filter->list, -1, SQLITE_STATIC);
+  cg_filter_bind (stmt, filter);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -388,6 +375,20 @@ done:
       g_ptr_array_add (rows, row);
     }
   return g_steal_pointer (&rows);
+}
+
+void
+cg_filter_bind (sqlite3_stmt   *stmt,
+                const CgFilter *filter)
+{
+  sqlite3_bind_int64 (stmt, 1, filter->from_ts != 0 ? filter->from_ts : G_MININT64);
+  sqlite3_bind_int64 (stmt, 2, filter->to_ts != 0 ? filter->to_ts : G_MAXINT64);
+  if (filter->line)
+    sqlite3_bind_text (stmt, 3, filter->line, -1, SQLITE_STATIC);
+  if (filter->agent)
+    sqlite3_bind_text (stmt, 4, filter->agent, -1, SQLITE_STATIC);
+  if (filter->list)
+    sqlite3_bind_text (stmt, 5, filter->list, -1, SQLITE_STATIC);
 }
 
 /* ---- comparisons ---------------------------------------------------------- */

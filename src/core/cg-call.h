@@ -23,6 +23,10 @@ typedef enum {
   CG_N_OUTCOMES
 } CgOutcome;
 
+/* A short call: connected, but hung up before a conversation could start
+ * (under this many seconds of talk). */
+#define CG_SHORT_CALL_SECONDS 5
+
 /* What the agent recorded about a connected call; stored, append only. */
 typedef enum {
   CG_DISPOSITION_NONE = 0,

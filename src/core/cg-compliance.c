@@ -10,6 +10,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "cg-analytics-private.h"
 #include "cg-compliance.h"
 #include "cg-format.h"
 #include "cg-local-time.h"
@@ -257,24 +258,6 @@ finding_add (CgFinding    *finding,
   g_ptr_array_add (finding->calls, call);
 }
 
-/* ?1–?5: the filter, as cg_analytics_connect binds it. */
-static void
-bind_filter (sqlite3_stmt   *stmt,
-             const CgFilter *filter)
-{
-  sqlite3_bind_int64 (stmt, 1, filter->from_ts != 0 ? filter->from_ts : G_MININT64);
-  sqlite3_bind_int64 (stmt, 2, filter->to_ts != 0 ? filter->to_ts : G_MAXINT64);
-  if (filter->line)
-    sqlite3_bind_text (stmt, 3, filter->line, -1, SQLITE_STATIC);
-  if (filter->agent)
-    sqlite3_bind_text (stmt, 4, filter->agent, -1, SQLITE_STATIC);
-  if (filter->list)
-    sqlite3_bind_text (stmt, 5, filter->list, -1, SQLITE_STATIC);
-}
-
-#define FILTER_SQL \
-  "start_ts >= ?1 AND start_ts < ?2 AND (?3 IS NULL OR line = ?3)" \
-  " AND (?4 IS NULL OR agent_id = ?4) AND (?5 IS NULL OR list = ?5)"
 #define CALL_COLUMNS "start_ts, phone_masked, agent_id, line, list"
 
 static gboolean
@@ -298,13 +281,13 @@ audit_hours (CgStore            *store,
 {
   g_autoptr(GTimeZone) tz = cg_store_get_time_zone (store);
   sqlite3_stmt *stmt = cg_store_prepare (store,
-                                         "SELECT " CALL_COLUMNS " FROM calls WHERE " FILTER_SQL
+                                         "SELECT " CALL_COLUMNS " FROM calls WHERE " CG_FILTER_SQL
                                          " ORDER BY start_ts, id", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  bind_filter (stmt, filter);
+  cg_filter_bind (stmt, filter);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     if (is_outside_hours (tz, &r->hours, sqlite3_column_int64 (stmt, 0)))
       finding_add (&r->outside_hours, stmt);
@@ -326,7 +309,7 @@ audit_dnc (CgStore            *store,
   /* dnc's unique index starts with phone_hash: one lookup per call. */
   sqlite3_stmt *stmt = cg_store_prepare (store,
                                          "SELECT " CALL_COLUMNS " FROM calls AS c"
-                                         " WHERE " FILTER_SQL " AND phone_hash IS NOT NULL"
+                                         " WHERE " CG_FILTER_SQL " AND phone_hash IS NOT NULL"
                                          "   AND EXISTS (SELECT 1 FROM dnc AS d"
                                          "                WHERE d.phone_hash = c.phone_hash AND d.added_ts < c.start_ts)"
                                          " ORDER BY start_ts, id", error);
@@ -334,7 +317,7 @@ audit_dnc (CgStore            *store,
 
   if (stmt == NULL)
     return FALSE;
-  bind_filter (stmt, filter);
+  cg_filter_bind (stmt, filter);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     finding_add (&r->dnc, stmt);
   sqlite3_reset (stmt);
@@ -355,7 +338,7 @@ audit_attempts (CgStore            *store,
   /* Attempts from a window before the period count towards the cap of
    * the period's first calls; column 6 says whether a call is in the filter. */
   sqlite3_stmt *stmt = cg_store_prepare (store,
-                                         "SELECT " CALL_COLUMNS ", phone_hash, (" FILTER_SQL ") FROM calls"
+                                         "SELECT " CALL_COLUMNS ", phone_hash, (" CG_FILTER_SQL ") FROM calls"
                                          " WHERE phone_hash IS NOT NULL AND start_ts >= ?6 AND start_ts < ?2"
                                          " ORDER BY phone_hash, start_ts, id", error);
   guint n = r->cap.max_attempts;
@@ -367,7 +350,7 @@ audit_attempts (CgStore            *store,
 
   if (stmt == NULL)
     return FALSE;
-  bind_filter (stmt, filter);
+  cg_filter_bind (stmt, filter);
   sqlite3_bind_int64 (stmt, 6, filter->from_ts != 0 ? filter->from_ts - window : G_MININT64);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {

@@ -266,9 +266,7 @@ cg_funnel_compute (CgStore        *store,
                          "       total(CASE WHEN %s THEN sale_amount END),"
                          "       count(DISTINCT CASE WHEN %s AND phone_hash NOT IN prior THEN phone_hash END)"
                          "  FROM calls"
-                         " WHERE start_ts >= ?1 AND start_ts < ?2"
-                         "   AND (?3 IS NULL OR line = ?3) AND (?4 IS NULL OR agent_id = ?4)"
-                         "   AND (?5 IS NULL OR list = ?5)"
+                         " WHERE" CG_FILTER_SQL
                          " GROUP BY k ORDER BY k",
                          sale, key_sql, CG_OUTCOME_CONNECTED, CG_OUTCOME_CONNECTED,
                          CG_DISPOSITION_SALE, CG_DISPOSITION_INTERESTED, CG_DISPOSITION_CALLBACK,
@@ -278,14 +276,7 @@ cg_funnel_compute (CgStore        *store,
       cg_store_set_sql_error (store, error, "sales funnel");
       return NULL;
     }
-  sqlite3_bind_int64 (stmt, 1, filter->from_ts != 0 ? filter->from_ts : G_MININT64);
-  sqlite3_bind_int64 (stmt, 2, filter->to_ts != 0 ? filter->to_ts : G_MAXINT64);
-  if (filter->line)
-    sqlite3_bind_text (stmt, 3, filter->line, -1, SQLITE_STATIC);
-  if (filter->agent)
-    sqlite3_bind_text (stmt, 4, filter->agent, -1, SQLITE_STATIC);
-  if (filter->list)
-    sqlite3_bind_text (stmt, 5, filter->list, -1, SQLITE_STATIC);
+  cg_filter_bind (stmt, filter);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {

@@ -78,6 +78,13 @@ cg_local_day (GTimeZone *tz,
   return wall == *day * 86400;
 }
 
+int
+cg_local_weekday (gint64 day)
+{
+  /* 1970-01-01 was a Thursday (ISO weekday 4). */
+  return (int) ((day % 7 + 7 + 3) % 7) + 1;
+}
+
 void
 cg_local_day_fields (gint64       days,
                      CgLocalTime *local)
@@ -87,8 +94,7 @@ cg_local_day_fields (gint64       days,
 
   civil_from_days (days, &local->year, &local->month, &local->day);
   local->hour = 0;
-  /* 1970-01-01 was a Thursday (ISO weekday 4). */
-  local->weekday = (int) ((days % 7 + 7 + 3) % 7) + 1;
+  local->weekday = cg_local_weekday (days);
   /* The ISO week is the one of this week's Thursday, in that Thursday's year. */
   thursday = days - (local->weekday - 1) + 3;
   civil_from_days (thursday, &ty, &tm, &td);

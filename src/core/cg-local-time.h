@@ -32,6 +32,9 @@ gboolean cg_local_day           (GTimeZone   *tz,
                                  gint64      *day,
                                  int         *hour);
 
+/** cg_local_weekday: ISO weekday (1 = Monday) of local day number @day. */
+int      cg_local_weekday       (gint64       day);
+
 /** cg_local_day_fields: calendar fields of local day number @day (hour 0). */
 void     cg_local_day_fields    (gint64       day,
                                  CgLocalTime *local);

@@ -4,21 +4,12 @@
  */
 #include "config.h"
 
+#include "cg-analytics-private.h"
 #include "cg-call.h"
 #include "cg-local-time.h"
 #include "cg-phone.h"
 #include "cg-quality.h"
 #include "cg-store-private.h"
-
-/* Short calls: connected, but hung up before a conversation could start
- * (the same threshold as cg-analytics.c). */
-#define SHORT_CALL_SECONDS 5
-
-/* The filter's period, line and agent; ?5 (the list) is used by each query
- * where it applies. */
-#define FILTER_SQL \
-  " start_ts >= ?1 AND start_ts < ?2" \
-  " AND (?3 IS NULL OR line = ?3) AND (?4 IS NULL OR agent_id = ?4)"
 
 /* Prepares @sql (built from constants only) and binds @filter to ?1…?5. */
 static sqlite3_stmt *
@@ -36,15 +27,7 @@ prepare_filtered (CgStore        *store,
       sqlite3_finalize (stmt);
       return NULL;
     }
-  /* 0 is unbounded on either side, as in cg_analytics_connect. */
-  sqlite3_bind_int64 (stmt, 1, filter->from_ts != 0 ? filter->from_ts : G_MININT64);
-  sqlite3_bind_int64 (stmt, 2, filter->to_ts != 0 ? filter->to_ts : G_MAXINT64);
-  if (filter->line)
-    sqlite3_bind_text (stmt, 3, filter->line, -1, SQLITE_STATIC);
-  if (filter->agent)
-    sqlite3_bind_text (stmt, 4, filter->agent, -1, SQLITE_STATIC);
-  if (filter->list)
-    sqlite3_bind_text (stmt, 5, filter->list, -1, SQLITE_STATIC);
+  cg_filter_bind (stmt, filter);
   return stmt;
 }
 
@@ -104,7 +87,7 @@ cg_quality_lists (CgStore        *store,
    * shared: numbers on more than one list. */
   sql = g_strdup_printf ("WITH f AS ("
                          "  SELECT coalesce (list, '') AS k, phone_hash, phone_kind, outcome"
-                         "    FROM calls WHERE" FILTER_SQL "),"
+                         "    FROM calls WHERE" CG_FILTER_SQL_NO_LIST "),"
                          " n AS ("
                          "  SELECT k, phone_hash, count(*) AS c, max(phone_kind IN (%d, %d)) AS bad"
                          "    FROM f WHERE phone_hash IS NOT NULL GROUP BY k, phone_hash),"
@@ -180,10 +163,10 @@ cg_quality_lines (CgStore        *store,
   /* One row per (line, week); a line's totals are the sums of its weeks. */
   sql = g_strdup_printf ("SELECT coalesce (line, '') AS k, cg_local (start_ts, 1) AS w, count(*),"
                          "       sum(outcome = %d), sum(outcome = %d), sum(outcome = %d AND talk_s < %d)"
-                         "  FROM calls WHERE" FILTER_SQL " AND (?5 IS NULL OR list = ?5)"
+                         "  FROM calls WHERE" CG_FILTER_SQL
                          " GROUP BY k, w ORDER BY k, w",
                          CG_OUTCOME_CONNECTED, CG_OUTCOME_LINE_FAILURE,
-                         CG_OUTCOME_CONNECTED, SHORT_CALL_SECONDS);
+                         CG_OUTCOME_CONNECTED, CG_SHORT_CALL_SECONDS);
   if ((stmt = prepare_filtered (store, sql, filter, "line stability", error)) == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -251,7 +234,7 @@ cg_quality_contact (CgStore        *store,
   /* Per number: reached or not; the row with a NULL hash holds the calls
    * without a number. */
   numbers_sql = g_strdup_printf ("SELECT phone_hash IS NULL, count(*), max(outcome = %d)"
-                                 "  FROM calls WHERE" FILTER_SQL " AND (?5 IS NULL OR list = ?5)"
+                                 "  FROM calls WHERE" CG_FILTER_SQL
                                  " GROUP BY phone_hash",
                                  CG_OUTCOME_CONNECTED);
   if ((stmt = prepare_filtered (store, numbers_sql, filter, "contact rate", error)) == NULL)
@@ -274,7 +257,7 @@ cg_quality_contact (CgStore        *store,
 
   attempts_sql = g_strdup_printf ("SELECT min (n, %d), count(*), sum(outcome = %d) FROM ("
                                   "  SELECT outcome, row_number() OVER (PARTITION BY phone_hash ORDER BY start_ts, id) AS n"
-                                  "    FROM calls WHERE" FILTER_SQL " AND (?5 IS NULL OR list = ?5)"
+                                  "    FROM calls WHERE" CG_FILTER_SQL
                                   "     AND phone_hash IS NOT NULL)"
                                   " GROUP BY 1",
                                   CG_CONTACT_N_ATTEMPTS, CG_OUTCOME_CONNECTED);
@@ -296,7 +279,7 @@ cg_quality_contact (CgStore        *store,
   stmt = prepare_filtered (store,
                            "SELECT agent_id, count(*),"
                            "       count(DISTINCT cg_local (start_ts, 0) || ' ' || cg_local (start_ts, 4))"
-                           "  FROM calls WHERE" FILTER_SQL " AND (?5 IS NULL OR list = ?5)"
+                           "  FROM calls WHERE" CG_FILTER_SQL
                            "   AND agent_id IS NOT NULL"
                            " GROUP BY agent_id ORDER BY agent_id",
                            filter, "calls per agent-hour", error);
