@@ -225,6 +225,10 @@ cg_cli_stats (CgCli   *cli,
     { "quality", NULL, cg_cli_stats_quality },
     { "lines", NULL, cg_cli_stats_lines },
     { "contact", NULL, cg_cli_stats_contact },
+    { "satisfaction", NULL, cg_cli_stats_satisfaction },
+    { "reliability", NULL, cg_cli_stats_reliability },
+    { "satisfaction-link", NULL, cg_cli_stats_satisfaction_link },
+    { "complaints", NULL, cg_cli_stats_complaints },
   };
 
   return cg_cli_dispatch (cli, argc, argv, verbs, G_N_ELEMENTS (verbs),

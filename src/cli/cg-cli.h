@@ -131,6 +131,13 @@ gboolean cg_cli_compliance   (CgCli *cli, int argc, char **argv, GError **error)
 gboolean cg_cli_stats_quality (CgCli *cli, int argc, char **argv, GError **error);
 gboolean cg_cli_stats_lines   (CgCli *cli, int argc, char **argv, GError **error);
 gboolean cg_cli_stats_contact (CgCli *cli, int argc, char **argv, GError **error);
+gboolean cg_cli_import_surveys          (CgCli *cli, int argc, char **argv, GError **error);
+gboolean cg_cli_import_complaints       (CgCli *cli, int argc, char **argv, GError **error);
+gboolean cg_cli_stats_satisfaction      (CgCli *cli, int argc, char **argv, GError **error);
+gboolean cg_cli_stats_reliability       (CgCli *cli, int argc, char **argv, GError **error);
+gboolean cg_cli_stats_satisfaction_link (CgCli *cli, int argc, char **argv, GError **error);
+gboolean cg_cli_stats_complaints        (CgCli *cli, int argc, char **argv, GError **error);
+gboolean cg_cli_compare_satisfaction    (CgCli *cli, int argc, char **argv, GError **error);
 
 /* "2026-09-30" as the start (or, with @end_of_day, the end) of that day in
  * the business time zone. */

@@ -22,6 +22,7 @@ static const CgCliCommand commands[] = {
   { "scenario",     N_("Cost-benefit scenarios: new, list, show, delete, import, export"), cg_cli_scenario },
   { "stats",        N_("Figures: stats connect|outcomes|quality|lines|contact|funnel"), cg_cli_stats },
   { "compare",      N_("A/B test: compare --by line L01 L02"), cg_cli_compare },
+  { "compare-satisfaction", N_("Satisfaction of two groups: compare-satisfaction --by agent A01 A02"), cg_cli_compare_satisfaction },
   { "best-times",   N_("Hours of the week that connect significantly better"), cg_cli_best_times },
   { "compliance",   N_("Calls outside hours, to do-not-call numbers, over the attempt cap; import-dnc FILE"), cg_cli_compliance },
   { "scorecard",    N_("Weighted scorecard per month, agent, line or list; config, set, weights, reset"), cg_cli_scorecard },

@@ -22,6 +22,7 @@
 #include "cg-call-writer.h"
 #include "cg-scenario-store.h"
 #include "cg-demo.h"
+#include "cg-demo-surveys.h"
 
 typedef struct {
   const char *id;
@@ -455,6 +456,8 @@ out:
     batch = cg_call_writer_commit (writer, NULL, NULL, rows, 0, &local_error);
   if (local_error == NULL)
     demo_scenario (store, demo.tz, &end, &local_error);
+  if (local_error == NULL)
+    cg_demo_surveys_generate (store, batch, options->seed, &local_error);
   g_time_zone_unref (demo.tz);
   if (local_error != NULL)
     {

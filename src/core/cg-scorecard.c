@@ -16,6 +16,7 @@
 #include "cg-compliance.h"
 #include "cg-funnel.h"
 #include "cg-quality.h"
+#include "cg-satisfaction.h"
 #include "cg-scorecard.h"
 
 G_DEFINE_QUARK (cg-scorecard-error-quark, cg_scorecard_error)
@@ -265,6 +266,30 @@ set_value (CgIndicatorValues *values,
   values->value[indicator] = denominator > 0 ? numerator / denominator : 0;
 }
 
+/* CSAT of the survey responses in @filter (cg-satisfaction.h); no value
+ * without rated answers. */
+static gboolean
+measure_satisfaction (CgStore            *store,
+                      const CgFilter     *filter,
+                      CgIndicatorValues  *values,
+                      GError            **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  double csat;
+
+  if (cg_satisfaction_csat (store, filter, &csat, NULL, &local_error))
+    {
+      values->has_value[CG_INDICATOR_SATISFACTION] = TRUE;
+      values->value[CG_INDICATOR_SATISFACTION] = csat;
+    }
+  else if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* The indicators of the calls in @filter. */
 static gboolean
 measure (CgStore            *store,
@@ -298,7 +323,8 @@ measure (CgStore            *store,
   set_value (values, CG_INDICATOR_CONTACT_RATE, contact->numbers_reached, contact->numbers);
   set_value (values, CG_INDICATOR_CONVERSION, f->sales, f->dialled);
   set_value (values, CG_INDICATOR_ACD_SECONDS, talk_seconds, f->connected);
-  /* No survey figures are computed yet (see the header): no value. */
+  if (!measure_satisfaction (store, filter, values, error))
+    return FALSE;
   if (filter->line == NULL)
     set_value (values, CG_INDICATOR_COMPLAINT_RATE, 1000.0 * complaints, f->connected);
   set_value (values, CG_INDICATOR_COMPLIANCE_VIOLATIONS, 1000.0 * violations, f->dialled);
@@ -405,7 +431,6 @@ cg_scorecard_compute (CgStore        *store,
     return NULL;
   for (guint i = 0; i < CG_N_INDICATORS; i++)
     card->available[i] = TRUE;
-  card->available[CG_INDICATOR_SATISFACTION] = FALSE;
   if (by == CG_DIM_LINE || filter->line != NULL)
     card->available[CG_INDICATOR_COMPLAINT_RATE] = FALSE;
 

@@ -9,9 +9,8 @@
  *   conversion            = sales / dialled, as in cg-funnel.h (higher);
  *   acd_seconds           = talk seconds of connected calls / connected
  *                           calls (higher is better, up to the target);
- *   satisfaction          = share of satisfied survey answers (CSAT), 0–1
- *                           (higher).  No survey figures are computed yet,
- *                           so it is never available;
+ *   satisfaction          = CSAT of the survey responses in the slice, 0–1,
+ *                           as cg-satisfaction.h defines it (higher);
  *   complaint_rate        = complaints / connected calls × 1,000 (lower is
  *                           better).  Complaints carry no line: the
  *                           indicator is not available by line or with a
