@@ -109,12 +109,14 @@ parse_leading_number (const char *text,
 gboolean
 cg_survey_answer_is_word (const char *text)
 {
+  g_autofree char *trimmed = NULL;
   g_autofree char *folded = NULL;
   double value;
 
   if (text == NULL)
     return FALSE;
-  folded = g_utf8_strdown (g_strstrip (g_strdup (text)), -1);
+  trimmed = g_strstrip (g_strdup (text));
+  folded = g_utf8_strdown (trimmed, -1);
   return parse_word (folded, &value);
 }
 

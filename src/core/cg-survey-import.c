@@ -303,6 +303,9 @@ apply_labels (CgSurveyPlan    *plan,
 {
   g_autofree char *last = NULL;
 
+  /* A header cell left blank at the end may be missing from the row. */
+  while (plan->header->len < labels->n)
+    g_ptr_array_add (plan->header, g_strdup (""));
   for (guint c = 0; c < plan->header->len; c++)
     {
       const char *head = g_ptr_array_index (plan->header, c);
@@ -493,6 +496,22 @@ cg_survey_plan_set_dimension (CgSurveyPlan      *plan,
   cg_survey_detect_scale (q->title, q->dimension, q->data_min, q->data_max, &q->scale_min, &q->scale_max);
 }
 
+/* The number a header gives its question: 5 for "5、…", "Q5. …", "第5题(…)". */
+static guint64
+header_number (const char *header)
+{
+  const char *p = header;
+
+  while (*p == ' ')
+    p++;
+  if (g_str_has_prefix (p, "第"))
+    p += strlen ("第");
+  else if (*p == 'Q' || *p == 'q')
+    p++;
+  return g_ascii_isdigit (*p) ? g_ascii_strtoull (p, NULL, 10) : 0;
+}
+
+/* A question by title, header text, or the number its header gives it. */
 static int
 find_question (CgSurveyPlan *plan,
                const char   *name)
@@ -505,8 +524,14 @@ find_question (CgSurveyPlan *plan,
       if (g_strcmp0 (name, q->title) == 0 || g_strcmp0 (name, g_ptr_array_index (plan->header, q->column)) == 0)
         return i;
     }
-  if (g_ascii_string_to_unsigned (name, 10, 1, plan->questions->len, &number, NULL))
-    return (int) number - 1;
+  if (!g_ascii_string_to_unsigned (name, 10, 1, G_MAXUINT, &number, NULL))
+    return -1;
+  for (guint i = 0; i < plan->questions->len; i++)
+    {
+      const CgSurveyQuestion *q = &g_array_index (plan->questions, CgSurveyQuestion, i);
+      if (!q->matrix && header_number (g_ptr_array_index (plan->header, q->column)) == number)
+        return i;
+    }
   return -1;
 }
 

@@ -70,8 +70,8 @@ typedef struct _CgSurveyPlan CgSurveyPlan;
 
 /* Reads @path whole (survey exports are small): header roles, questions
  * with guessed dimension and detected scale.  @map ("QUESTION=dimension",
- * QUESTION being the title, the header text or the 1-based question
- * number) overrides the guesses. */
+ * QUESTION being the title, the header text or the number the header
+ * gives the question, 5 for "5、…") overrides the guesses. */
 CgSurveyPlan *cg_survey_plan_new             (const char             *path,
                                               const CgReaderOptions  *options,
                                               const char *const      *map,
