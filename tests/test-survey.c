@@ -495,6 +495,33 @@ test_map_and_preset (Fixture       *f,
 }
 
 static void
+test_matrix (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *path = write_file (f, "matrix.csv",
+                                      "序号,提交答卷时间,第1题(销售人员的专业程度),第1题(产品质量),2、您的问题是否得到解决\n"
+                                      "1,2026/09/03 12:00:00,5,4,很好\n", -1);
+  g_autoptr(GTimeZone) tz = cg_store_get_time_zone (f->store);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CgSurveyPlan) plan = cg_survey_plan_new (path, NULL, NULL, tz, &error);
+  const CgSurveyQuestion *q;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (cg_survey_plan_get_n_questions (plan), ==, 3);
+  q = cg_survey_plan_get_question (plan, 0);
+  g_assert_true (q->matrix);
+  g_assert_cmpstr (q->title, ==, "第1题(销售人员的专业程度)");
+  g_assert_cmpint (q->dimension, ==, CG_SURVEY_DIM_STAFF);
+  q = cg_survey_plan_get_question (plan, 1);
+  g_assert_true (q->matrix);
+  g_assert_cmpint (q->dimension, ==, CG_SURVEY_DIM_PRODUCT);
+  q = cg_survey_plan_get_question (plan, 2);
+  g_assert_false (q->matrix);
+  g_assert_cmpstr (q->title, ==, "您的问题是否得到解决");
+  g_assert_cmpint (q->dimension, ==, CG_SURVEY_DIM_PROBLEM_SOLVING);
+}
+
+static void
 test_not_a_survey (Fixture       *f,
                    gconstpointer  data)
 {
@@ -607,6 +634,7 @@ main (int   argc,
   ADD ("/survey/import/gb18030-callback", test_gb18030_callback);
   ADD ("/survey/import/english-xlsx", test_english_xlsx);
   ADD ("/survey/import/map-and-preset", test_map_and_preset);
+  ADD ("/survey/import/matrix", test_matrix);
   ADD ("/survey/import/not-a-survey", test_not_a_survey);
   ADD ("/survey/cli", test_cli);
   return g_test_run ();
