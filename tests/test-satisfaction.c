@@ -15,7 +15,9 @@
 
 #include "cg-test-util.h"
 #include "cg-call-writer.h"
+#include "cg-batch.h"
 #include "cg-complaints.h"
+#include "cg-demo.h"
 #include "cg-satisfaction.h"
 #include "cg-scorecard.h"
 #include "cg-survey-import.h"
@@ -463,6 +465,73 @@ test_complaints (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpstr (((CgComplaintRate *) rates->pdata[0])->key, ==, "展会");
   assert_close (((CgComplaintRate *) rates->pdata[0])->per_1000, 2000.0 / 3);
+
+  /* Undo: the batch takes its complaints with it. */
+  g_assert_true (cg_store_delete_batch (f->store, r->batch_id, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&rates, g_ptr_array_unref);
+  rates = cg_complaints_rates (f->store, CG_DIM_AGENT, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < rates->len; i++)
+    g_assert_cmpint (((CgComplaintRate *) rates->pdata[i])->complaints, ==, 0);
+}
+
+static gint64
+demo_into (Fixture *f,
+           GDate   *end)
+{
+  g_autoptr(GError) error = NULL;
+  CgDemoOptions options = { 7, 1, end };
+  gint64 batch = cg_demo_generate (f->store, &options, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (batch, >, 0);
+  return batch;
+}
+
+static void
+test_demo (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GDate) end = g_date_new_dmy (30, G_DATE_SEPTEMBER, 2026);
+  g_autoptr(GPtrArray) agents = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+  CgSatisfactionLink link;
+  gint64 batch = demo_into (f, end);
+  const CgSatisfactionRow *best, *worst;
+
+  agents = compute (f, CG_SAT_BY_AGENT);
+  /* The demo rates A01 well above A12, and every response matches a call. */
+  best = find_row (agents, "A01", "all");
+  worst = find_row (agents, "A12", "all");
+  g_assert_cmpint (best->responses, >=, 5);
+  g_assert_cmpfloat (best->mean, >, worst->mean);
+  g_assert_true (cg_satisfaction_link (f->store, NULL, 3, &link, &error));
+  g_assert_cmpint (link.linked, ==, link.responses);
+  g_assert_cmpint (link.responses, >, 0);
+
+  /* Same seed, same dates: the same figures in a second database. */
+  g_clear_object (&f->store);
+  fixture_tear_down (f, NULL);
+  fixture_set_up (f, NULL);
+  batch = demo_into (f, end);
+  again = compute (f, CG_SAT_BY_AGENT);
+  g_assert_cmpuint (again->len, ==, agents->len);
+  for (guint i = 0; i < agents->len; i++)
+    {
+      const CgSatisfactionRow *a = g_ptr_array_index (agents, i), *b = g_ptr_array_index (again, i);
+      g_assert_cmpstr (a->key, ==, b->key);
+      g_assert_cmpint (a->responses, ==, b->responses);
+      g_assert_cmpfloat (a->mean, ==, b->mean);
+    }
+
+  /* Deleting the demo removes its surveys too. */
+  g_assert_true (cg_store_delete_batch (f->store, batch, &error));
+  g_assert_no_error (error);
+  after = compute (f, CG_SAT_BY_TOTAL);
+  g_assert_cmpuint (after->len, ==, 0);
 }
 
 static void
@@ -511,5 +580,6 @@ main (int   argc,
   ADD ("/satisfaction/link/by-agent", test_link_by_agent);
   ADD ("/satisfaction/complaints", test_complaints);
   ADD ("/satisfaction/scorecard", test_scorecard);
+  ADD ("/satisfaction/demo", test_demo);
   return g_test_run ();
 }
