@@ -318,6 +318,26 @@ test_reimport_and_delete (Fixture       *f,
   g_assert_cmpfloat (query_double (f, "SELECT count(*) FROM batches"), ==, 0);
 }
 
+static void
+test_longer_export (Fixture       *f,
+                    gconstpointer  data)
+{
+  /* The same survey exported again a day later, with one more response. */
+  const char *end_of_first = strstr (wjx_csv, "3,2026/09/04");
+  g_autofree char *early = g_strndup (wjx_csv, end_of_first - wjx_csv);
+  g_autofree char *first_path = write_file (f, "问卷星-0903.csv", early, -1);
+  g_autofree char *second_path = write_file (f, "问卷星-0904.csv", wjx_csv, -1);
+  g_autoptr(CgSurveyImportResult) first = import_file (f, first_path, NULL);
+  g_autoptr(CgSurveyImportResult) second = import_file (f, second_path, NULL);
+
+  g_assert_cmpint (first->rows_imported, ==, 2);
+  g_assert_cmpint (second->rows_imported, ==, 1);
+  g_assert_cmpint (second->duplicates, ==, 2);
+  g_assert_cmpint (second->previous_batch_id, ==, 0);
+  g_assert_cmpfloat (query_double (f, "SELECT count(*) FROM survey_responses"), ==, 3);
+  g_assert_cmpfloat (query_double (f, "SELECT count(*) FROM batches"), ==, 2);
+}
+
 /* ---- callback sheet, GB18030, plain header ---------------------------------- */
 
 static const char callback_csv[] =
@@ -631,6 +651,7 @@ main (int   argc,
   g_test_add_func ("/survey/kind", test_kind);
   ADD ("/survey/import/wjx-utf8", test_wjx_csv);
   ADD ("/survey/import/reimport-and-delete", test_reimport_and_delete);
+  ADD ("/survey/import/longer-export", test_longer_export);
   ADD ("/survey/import/gb18030-callback", test_gb18030_callback);
   ADD ("/survey/import/english-xlsx", test_english_xlsx);
   ADD ("/survey/import/map-and-preset", test_map_and_preset);
