@@ -474,6 +474,8 @@ test_complaints (Fixture       *f,
   g_assert_no_error (error);
   for (guint i = 0; i < rates->len; i++)
     g_assert_cmpint (((CgComplaintRate *) rates->pdata[i])->complaints, ==, 0);
+  /* …and leaves the calls alone. */
+  g_assert_cmpint (((CgComplaintRate *) rates->pdata[2])->connected, ==, 2);
 }
 
 static gint64
