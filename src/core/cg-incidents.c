@@ -293,11 +293,13 @@ binomial_upper (gint64 x,
   return x <= 0 ? 1.0 : gsl_cdf_binomial_Q ((unsigned) (x - 1), p, (unsigned) n);
 }
 
+/* Whether the hour at @slot shows one of the kinds with at least the
+ * minimum effect; the test itself is made on runs of such hours. */
 static gboolean
-test_hour (const Detector *d,
-           const Line     *line,
-           gint64          slot,
-           Hit            *hit)
+suspect_hour (const Detector *d,
+              const Line     *line,
+              gint64          slot,
+              Hit            *hit)
 {
   const Cell *c = &line->cells[slot];
   gint64 others = d->total[slot].calls - c->calls;
@@ -317,8 +319,6 @@ test_hour (const Detector *d,
         return FALSE;
       /* A slow day on the other lines is a slow day on this one too. */
       lambda = ref.mean_calls * CLAMP (others / ref.mean_others, 0.25, 4.0);
-      if (exp (-lambda) >= CG_INCIDENT_ALPHA)
-        return FALSE;
       hit->kind = CG_INCIDENT_SILENCE;
       hit->denominator = lambda;
       hit->expected = lambda * ref.connect_rate;
@@ -335,8 +335,7 @@ test_hour (const Detector *d,
   {
     double observed = (double) c->failures / c->calls;
 
-    if (observed - ref.fail_rate >= FAILURE_MIN_EXCESS && observed >= 2 * ref.fail_rate &&
-        binomial_upper (c->failures, ref.fail_rate, c->calls) < CG_INCIDENT_ALPHA)
+    if (observed - ref.fail_rate >= FAILURE_MIN_EXCESS && observed >= 2 * ref.fail_rate)
       {
         hit->kind = CG_INCIDENT_LINE_FAILURE;
         hit->observed = c->failures;
@@ -350,8 +349,7 @@ test_hour (const Detector *d,
     double observed = n > 0 ? (double) c->connected / n : 0;
     double drop = ref.connect_ok_rate - observed;
 
-    if (n > 0 && drop >= CONNECT_MIN_DROP && drop >= 0.5 * ref.connect_ok_rate &&
-        gsl_cdf_binomial_P ((unsigned) c->connected, ref.connect_ok_rate, (unsigned) n) < CG_INCIDENT_ALPHA)
+    if (n > 0 && drop >= CONNECT_MIN_DROP && drop >= 0.5 * ref.connect_ok_rate)
       {
         hit->kind = CG_INCIDENT_NO_CONNECT;
         hit->observed = c->connected;
@@ -407,6 +405,38 @@ incident_new (const Detector *d,
   return incident;
 }
 
+/* The one-sided test on a run of adjacent suspect hours, their calls
+ * pooled: binomial with the calls-weighted expected rate, or for silence
+ * Poisson P(no call) = e^−Σλ. */
+static gboolean
+run_is_significant (const Hit *hits,
+                    guint      n_hits)
+{
+  double x = 0, n = 0, expected = 0, p;
+
+  for (guint i = 0; i < n_hits; i++)
+    {
+      x += hits[i].observed;
+      n += hits[i].denominator;
+      expected += hits[i].expected;
+    }
+  switch (hits[0].kind)
+    {
+    case CG_INCIDENT_SILENCE:
+      p = exp (-n);
+      break;
+    case CG_INCIDENT_LINE_FAILURE:
+      p = binomial_upper ((gint64) x, expected / n, (gint64) n);
+      break;
+    case CG_INCIDENT_NO_CONNECT:
+    case CG_N_INCIDENT_KINDS:
+    default:
+      p = gsl_cdf_binomial_P ((unsigned) x, expected / n, (unsigned) n);
+      break;
+    }
+  return p < CG_INCIDENT_ALPHA;
+}
+
 /* Merges the line's flagged hours of one kind into runs of adjacent hours. */
 static void
 merge_hits (const Detector *d,
@@ -427,13 +457,14 @@ merge_hits (const Detector *d,
             continue;
           if (run->len > 0 && (h == NULL || h->slot != g_array_index (run, Hit, run->len - 1).slot + 1))
             {
-              CgIncident *incident = incident_new (d, line, &g_array_index (run, Hit, 0),
-                                                   (const Hit *) run->data, run->len);
+              CgIncident *incident = NULL;
 
-              if ((filter->from_ts == 0 || incident->start_ts >= filter->from_ts) &&
+              if (run_is_significant ((const Hit *) run->data, run->len))
+                incident = incident_new (d, line, &g_array_index (run, Hit, 0), (const Hit *) run->data, run->len);
+              if (incident != NULL && (filter->from_ts == 0 || incident->start_ts >= filter->from_ts) &&
                   (filter->to_ts == 0 || incident->start_ts < filter->to_ts))
                 g_ptr_array_add (out, incident);
-              else
+              else if (incident != NULL)
                 incident_free (incident);
               g_array_set_size (run, 0);
             }
@@ -533,7 +564,7 @@ cg_incidents_detect (CgStore         *store,
         {
           Hit hit;
 
-          if (d.total[slot].calls > 0 && test_hour (&d, line, slot, &hit))
+          if (d.total[slot].calls > 0 && suspect_hour (&d, line, slot, &hit))
             g_array_append_val (hits, hit);
         }
       merge_hits (&d, line, hits, filter, report->incidents);

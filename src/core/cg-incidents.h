@@ -10,23 +10,24 @@
  * move the expectation), with half a call of prior ((x + ½) / (n + 1)) so
  * a line that never failed still has a non-zero failure rate.
  *
- *   line_failure  one-sided binomial test: failures ≥ observed given the
- *                 expected failure share; and the share at least 20 points
- *                 above and twice the expected one.
- *   no_connect    among calls without a failure code, connected ≤ observed
- *                 given the expected connect rate; and the rate at most
- *                 half the expected one and 15 points below it (a carrier
- *                 that drops calls silently: they just ring out).
+ * An hour is suspect when it shows a kind's minimum effect:
+ *   line_failure  the failure share at least 20 points above and twice
+ *                 the expected one;
+ *   no_connect    among calls without a failure code, the connect rate at
+ *                 most half the expected one and 15 points below it (a
+ *                 carrier that drops calls silently: they just ring out);
  *   silence       no calls on a line that carried calls in at least 75 %
- *                 of its reference hours, while other lines carry calls;
- *                 Poisson P(0) = e^−λ, λ = the line's mean calls in the
- *                 reference hours scaled by how busy the other lines are now.
- *
- * An hour counts when p < 10⁻⁴.  A line works about 800 hours a quarter
- * and each hour has two or three tests, so by Bonferroni's bound a stable
- * line raises at most about 0.25 false incidents per quarter.  Adjacent
- * flagged hours of one line and kind are merged into one incident.
- *
+ *                 of its reference hours, while other lines carry calls.
+ * Each run of adjacent suspect hours of one line and kind is then tested
+ * once, its calls pooled, with a one-sided test against the expectation:
+ * binomial (failures ≥ observed, or connects ≤ observed, at the
+ * calls-weighted expected rate), or for silence Poisson P(no call) =
+ * e^−Σλ, λ = the line's mean calls in the reference hours scaled by how
+ * busy the other lines are now.  A run is an incident when p < 10⁻⁴.  A
+ * line works about 800 hours a quarter and there are at most as many runs
+ * as hours, so by Bonferroni's bound a stable line raises at most about
+ * 0.1–0.3 false incidents per quarter (the minimum effect makes it fewer).
+
  * lost_connects = expected connects − observed connects, the expected ones
  * from the line's reference connect rate over all calls (silence: from the
  * expected calls).
