@@ -8,12 +8,15 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <math.h>
+#include <sys/wait.h>
+#include <json-glib/json-glib.h>
 #include <sqlite3.h>
 #include <glib/gstdio.h>
 
 #include "cg-aggregates.h"
 #include "cg-batch.h"
 #include "cg-call-writer.h"
+#include "cg-schema.h"
 #include "cg-incidents.h"
 #include "cg-store.h"
 #include "cg-test-util.h"
@@ -308,6 +311,93 @@ test_sums_follow_batches (Fixture       *f,
   g_assert_cmpuint (snap->hours->len, ==, 0);
 }
 
+/* A version-2 database (the schema before quality columns) gains them and
+ * its hourly sums gain the line failures on opening. */
+static void
+test_migrate_from_2 (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "v2.db", NULL);
+  g_autofree char *ids = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = 2;",
+                                          CG_STORE_APPLICATION_ID);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CgStore) store = NULL;
+  const CgSumsSnapshot *snap;
+  const CgMigration *migrations;
+  guint n;
+  sqlite3 *db = NULL;
+  gint64 failures = 0, calls = 0;
+
+  migrations = cg_schema_get_migrations (&n);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  for (guint i = 0; i < n && migrations[i].version <= 2; i++)
+    g_assert_cmpint (sqlite3_exec (db, migrations[i].sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  /* Three calls at 10:00 Beijing time on one line, two of them failed. */
+  g_assert_cmpint (sqlite3_exec (db,
+    "INSERT INTO batches (id, kind, file_name, created_at, first_row_id, last_row_id) VALUES (1, 'calls', 'old.csv', 0, 1, 3);"
+    "INSERT INTO calls (id, batch_id, natural_key, start_ts, outcome, line) VALUES"
+    " (1, 1, 11, 1788228000, 7, 'L1'), (2, 1, 12, 1788228060, 7, 'L1'), (3, 1, 13, 1788228120, 1, 'L1');",
+    NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, ids, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = cg_store_open (path, &error);
+  g_assert_no_error (error);
+  snap = cg_aggregates_snapshot (store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < snap->hours->len; i++)
+    {
+      const CgHourSum *h = &g_array_index (snap->hours, CgHourSum, i);
+      g_assert_cmpint (h->hour, ==, 10);
+      failures += h->line_failures;
+      calls += h->calls;
+    }
+  g_assert_cmpint (calls, ==, 3);
+  g_assert_cmpint (failures, ==, 2);
+  g_clear_object (&store);
+}
+
+/* `incidents --json`: the members the issue names. */
+static void
+test_cli_json (Fixture       *f,
+               gconstpointer  data)
+{
+  static const Outage outages[] = { { "L2", CG_INCIDENT_LINE_FAILURE, 22, 14, 2 } };
+  static const char *const fields[] = {
+    "line", "kind", "start", "end", "calls", "observed_rate", "expected_rate", "lost_connects",
+  };
+  const char *argv[] = { g_getenv ("CALLGAUGE_CLI"), "--db", f->path, "incidents", "--line", "L2",
+                         "--from", "2026-01-27", "--to", "2026-01-27", "--json", NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root, *incident, *total;
+  int status = 0;
+
+  generate (f->store, 3, 42, outages, 1);
+  g_clear_object (&f->store);
+  g_assert_nonnull (argv[0]);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "incidents")), ==, 1);
+  incident = json_array_get_object_element (json_object_get_array_member (root, "incidents"), 0);
+  for (guint k = 0; k < G_N_ELEMENTS (fields); k++)
+    g_assert_true (json_object_has_member (incident, fields[k]));
+  /* Day 22 is Tuesday 2026-01-27; 14–16 h Beijing time. */
+  g_assert_cmpstr (json_object_get_string_member (incident, "start"), ==, "2026-01-27T14:00:00+08:00");
+  g_assert_cmpstr (json_object_get_string_member (incident, "end"), ==, "2026-01-27T16:00:00+08:00");
+  g_assert_cmpstr (json_object_get_string_member (incident, "kind"), ==, "line_failure");
+  total = json_array_get_object_element (json_object_get_array_member (root, "by_line"), 0);
+  g_assert_cmpstr (json_object_get_string_member (total, "line"), ==, "L2");
+  g_assert_cmpstr (json_object_get_string_member (total, "month"), ==, "2026-01");
+  g_assert_cmpint (json_object_get_int_member (total, "incidents"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (total, "hours"), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -317,5 +407,7 @@ main (int   argc,
   g_test_add ("/incidents/stable", Fixture, NULL, fixture_set_up, test_stable, fixture_tear_down);
   g_test_add ("/incidents/sums-follow-batches", Fixture, NULL, fixture_set_up, test_sums_follow_batches,
               fixture_tear_down);
+  g_test_add ("/incidents/migrate-from-2", Fixture, NULL, fixture_set_up, test_migrate_from_2, fixture_tear_down);
+  g_test_add ("/incidents/cli-json", Fixture, NULL, fixture_set_up, test_cli_json, fixture_tear_down);
   return g_test_run ();
 }
