@@ -20,7 +20,7 @@ static const CgCliCommand commands[] = {
   { "import",       N_("Import call logs: import calls FILE…"), cg_cli_import },
   { "presets",      N_("List or delete saved import presets"), cg_cli_presets },
   { "scenario",     N_("Cost-benefit scenarios: new, list, show, delete, import, export"), cg_cli_scenario },
-  { "stats",        N_("Figures: stats connect|outcomes|quality|lines|contact|funnel"), cg_cli_stats },
+  { "stats",        N_("Figures: stats connect|outcomes|quality|lines|contact|funnel|call-quality"), cg_cli_stats },
   { "compare",      N_("A/B test: compare --by line L01 L02"), cg_cli_compare },
   { "best-times",   N_("Hours of the week that connect significantly better"), cg_cli_best_times },
   { "compliance",   N_("Calls outside hours, to do-not-call numbers, over the attempt cap; import-dnc FILE"), cg_cli_compliance },
