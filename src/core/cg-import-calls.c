@@ -436,7 +436,7 @@ apply_map_overrides (CgImportPlan  *plan,
       if (kv[0] == NULL || kv[1] == NULL || !cg_call_field_from_string (g_strstrip (kv[0]), &field))
         {
           g_set_error (error, CG_IMPORT_ERROR, CG_IMPORT_ERROR_MAPPING,
-                       _("“%s” is not a mapping like start=呼叫时间; fields are call_id, start, answer, end, ring, talk, duration, outcome, agent_id, agent_name, line, phone, list, campaign, segment, disposition, sale_amount."),
+                       _("“%s” is not a mapping like start=呼叫时间; fields are call_id, start, answer, end, ring, talk, duration, outcome, agent_id, agent_name, line, phone, list, campaign, segment, disposition, sale_amount, mos, packet_loss, jitter, recording."),
                        *m);
           return FALSE;
         }
