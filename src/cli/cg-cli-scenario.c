@@ -10,6 +10,7 @@
 
 #include "cg-actuals.h"
 #include "cg-cli.h"
+#include "cg-forecast.h"
 #include "cg-scenario-store.h"
 
 /* "2026-09-30" → the start of that day in the business time zone. */
@@ -48,6 +49,7 @@ scenario_new (CgCli   *cli,
               GError **error)
 {
   gboolean from_data = FALSE;
+  gboolean forecast_growth = FALSE;
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
   g_autofree char *start = NULL;
@@ -60,6 +62,7 @@ scenario_new (CgCli   *cli,
     { "start", 0, 0, G_OPTION_ARG_STRING, &start, N_("Month 0 of the cash flows (default: this month)"), N_("YYYY-MM") },
     { "horizon", 0, 0, G_OPTION_ARG_INT, &horizon, N_("Months to look ahead (default 36)"), N_("N") },
     { "rate", 0, 0, G_OPTION_ARG_DOUBLE, &rate, N_("Annual discount rate (default 0.08)"), N_("R") },
+    { "forecast-growth", 0, 0, G_OPTION_ARG_NONE, &forecast_growth, N_("Add the revenue growth the 12-month revenue forecast expects (marked as a forecast)"), NULL },
     { NULL }
   };
   g_autoptr(CgScenario) scenario = NULL;
@@ -106,6 +109,15 @@ scenario_new (CgCli   *cli,
     }
   scenario->horizon_months = horizon;
   scenario->discount_rate = rate;
+  if (forecast_growth)
+    {
+      g_autoptr(CgForecast) revenue = cg_forecast_compute (store, CG_FORECAST_REVENUE, CG_FORECAST_MAX_HORIZON, error);
+
+      if (revenue == NULL)
+        return FALSE;
+      if (cg_forecast_add_to_scenario (revenue, scenario) == NULL)
+        g_print ("%s\n", _("The revenue forecast does not grow: no growth benefit added."));
+    }
   if (!cg_store_save_scenario (store, scenario, FALSE, error))
     return FALSE;
   g_print (_("Created scenario “%s”. Edit it with “scenario export”, then “scenario import --replace”.\n"), argv[1]);

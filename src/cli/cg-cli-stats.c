@@ -229,10 +229,11 @@ cg_cli_stats (CgCli   *cli,
     { "reliability", NULL, cg_cli_stats_reliability },
     { "satisfaction-link", NULL, cg_cli_stats_satisfaction_link },
     { "complaints", NULL, cg_cli_stats_complaints },
+    { "call-quality", NULL, cg_cli_stats_call_quality },
   };
 
   return cg_cli_dispatch (cli, argc, argv, verbs, G_N_ELEMENTS (verbs),
-                          _("Use: stats connect|outcomes|quality|lines|contact|funnel [OPTIONS…] (see “stats VERB --help”)"), error);
+                          _("Use: stats connect|outcomes|quality|lines|contact|funnel|call-quality [OPTIONS…] (see “stats VERB --help”)"), error);
 }
 
 gboolean

@@ -20,7 +20,7 @@ static const CgCliCommand commands[] = {
   { "import",       N_("Import call logs: import calls FILE…"), cg_cli_import },
   { "presets",      N_("List or delete saved import presets"), cg_cli_presets },
   { "scenario",     N_("Cost-benefit scenarios: new, list, show, delete, import, export"), cg_cli_scenario },
-  { "stats",        N_("Figures: stats connect|outcomes|quality|lines|contact|funnel"), cg_cli_stats },
+  { "stats",        N_("Figures: stats connect|outcomes|quality|lines|contact|funnel|call-quality"), cg_cli_stats },
   { "compare",      N_("A/B test: compare --by line L01 L02"), cg_cli_compare },
   { "compare-satisfaction", N_("Satisfaction of two groups: compare-satisfaction --by agent A01 A02"), cg_cli_compare_satisfaction },
   { "best-times",   N_("Hours of the week that connect significantly better"), cg_cli_best_times },
@@ -28,6 +28,8 @@ static const CgCliCommand commands[] = {
   { "scorecard",    N_("Weighted scorecard per month, agent, line or list; config, set, weights, reset"), cg_cli_scorecard },
   { "roi",          N_("NPV, IRR, ROI, payback and sensitivity of a scenario"), cg_cli_roi },
   { "settings",     N_("Show or change settings (time zone, line rates, privacy)"), cg_cli_settings },
+  { "incidents",    N_("Hours in which a line failed, stopped connecting or fell silent"), cg_cli_incidents },
+  { "forecast",     N_("Monthly forecast of calls, connects, sales or revenue with intervals"), cg_cli_forecast },
 };
 
 static void

@@ -26,6 +26,7 @@ typedef struct {
   gint64  connected;
   gint64  talk_s;
   gint64  short_calls;
+  gint64  line_failures;  /* agg_hour only */
   double  revenue;
   gint64  sales_with_amount;
 } Sum;
@@ -177,6 +178,7 @@ cg_aggregator_add_at (CgAggregator *agg,
   h->connected += connected;
   h->talk_s += connected ? talk : 0;
   h->short_calls += is_short;
+  h->line_failures += call->outcome == CG_OUTCOME_LINE_FAILURE;
 }
 
 static gboolean
@@ -210,11 +212,12 @@ cg_aggregator_flush (CgAggregator  *agg,
     "   sales_with_amount = sales_with_amount + excluded.sales_with_amount",
     error);
   sqlite3_stmt *hour_stmt = day_stmt == NULL ? NULL : cg_store_prepare (store,
-    "INSERT INTO agg_hour (day, hour, line, list, calls, connected, talk_s, short_calls)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+    "INSERT INTO agg_hour (day, hour, line, list, calls, connected, talk_s, short_calls, line_failures)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
     " ON CONFLICT (day, hour, line, list) DO UPDATE SET"
     "   calls = calls + excluded.calls, connected = connected + excluded.connected,"
-    "   talk_s = talk_s + excluded.talk_s, short_calls = short_calls + excluded.short_calls",
+    "   talk_s = talk_s + excluded.talk_s, short_calls = short_calls + excluded.short_calls,"
+    "   line_failures = line_failures + excluded.line_failures",
     error);
   GHashTableIter iter;
   Sum *s;
@@ -249,6 +252,7 @@ cg_aggregator_flush (CgAggregator  *agg,
       sqlite3_bind_int64 (hour_stmt, 6, sign * s->connected);
       sqlite3_bind_int64 (hour_stmt, 7, sign * s->talk_s);
       sqlite3_bind_int64 (hour_stmt, 8, sign * s->short_calls);
+      sqlite3_bind_int64 (hour_stmt, 9, sign * s->line_failures);
       if (!step_done (store, hour_stmt, error))
         return FALSE;
     }
@@ -404,7 +408,8 @@ load_snapshot (CgStore   *store,
     }
 
   stmt = cg_store_prepare (store,
-                           "SELECT day, hour, line, list, calls, connected, talk_s, short_calls FROM agg_hour",
+                           "SELECT day, hour, line, list, calls, connected, talk_s, short_calls, line_failures"
+                           " FROM agg_hour",
                            error);
   if (stmt == NULL)
     return FALSE;
@@ -420,6 +425,7 @@ load_snapshot (CgStore   *store,
       h.connected = sqlite3_column_int64 (stmt, 5);
       h.talk_s = sqlite3_column_int64 (stmt, 6);
       h.short_calls = sqlite3_column_int64 (stmt, 7);
+      h.line_failures = sqlite3_column_int64 (stmt, 8);
       g_array_append_val (s->public.hours, h);
     }
   sqlite3_reset (stmt);

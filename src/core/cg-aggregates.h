@@ -78,6 +78,7 @@ typedef struct {
   gint64      connected;
   gint64      talk_s;
   gint64      short_calls;
+  gint64      line_failures;
 } CgHourSum;
 
 typedef struct {

@@ -12,7 +12,7 @@
 static const char *const field_ids[CG_N_FIELDS] = {
   "call_id", "start", "answer", "end", "ring", "talk", "duration", "outcome",
   "agent_id", "agent_name", "line", "phone", "list", "campaign", "segment",
-  "disposition", "sale_amount",
+  "disposition", "sale_amount", "mos", "packet_loss", "jitter", "recording",
 };
 
 static const char *const preset_ids[CG_N_PRESETS] = {
@@ -43,6 +43,10 @@ static const struct {
   { CG_FIELD_SEGMENT, "客户分组|客户类型|客户分类|客群|分组|客户等级|segment|customergroup|customertype|group" },
   { CG_FIELD_DISPOSITION, "意向|客户意向|意向等级|小结|通话小结|处理结果|跟进结果|intent|wrapup|callsummary" },
   { CG_FIELD_SALE_AMOUNT, "成交金额|订单金额|销售额|金额|saleamount|amount|revenue|orderamount" },
+  { CG_FIELD_MOS, "mos|mos值|语音质量|通话质量|mosscore|voicequality|callquality" },
+  { CG_FIELD_PACKET_LOSS, "丢包率|丢包|packetloss|packetlossrate|loss|lossrate" },
+  { CG_FIELD_JITTER, "抖动|网络抖动|jitter|jitterms" },
+  { CG_FIELD_RECORDING, "录音文件|录音|录音地址|录音链接|录音文件名|recordingfile|recording|recordingurl|recordfile" },
 };
 
 const char *
@@ -87,6 +91,10 @@ cg_call_field_get_label (CgCallField field)
     case CG_FIELD_SEGMENT:     return _("Customer segment");
     case CG_FIELD_DISPOSITION: return _("Disposition");
     case CG_FIELD_SALE_AMOUNT: return _("Sale amount");
+    case CG_FIELD_MOS:         return _("Voice quality (MOS)");
+    case CG_FIELD_PACKET_LOSS: return _("Packet loss rate");
+    case CG_FIELD_JITTER:      return _("Jitter (ms)");
+    case CG_FIELD_RECORDING:   return _("Recording file");
     case CG_N_FIELDS:
     default:                   return NULL;
     }

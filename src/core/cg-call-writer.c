@@ -34,9 +34,9 @@ static const char insert_sql[] =
   "INSERT INTO calls (batch_id, natural_key, call_uid, start_ts, answer_ts, end_ts,"
   "  ring_s, talk_s, duration_s, outcome, outcome_raw, agent_id, agent_name, line,"
   "  phone_hash, phone_masked, phone_full, phone_kind, list, campaign, segment,"
-  "  disposition, sale_amount) "
+  "  disposition, sale_amount, mos, packet_loss_pct, jitter_ms, has_recording) "
   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
-  "  ?17, ?18, ?19, ?20, ?21, ?22, ?23) "
+  "  ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27) "
   "ON CONFLICT (natural_key) DO NOTHING";
 
 CgCallWriter *
@@ -153,6 +153,17 @@ bind_positive_or_null (sqlite3_stmt *stmt,
     sqlite3_bind_int64 (stmt, index, value);
 }
 
+static void
+bind_real_or_null (sqlite3_stmt *stmt,
+                   int           index,
+                   double        value)
+{
+  if (isnan (value))
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_double (stmt, index, value);
+}
+
 static gboolean
 add_dnc_request (CgCallWriter *writer,
                  gint64        phone_hash,
@@ -256,6 +267,10 @@ cg_call_writer_add_digested (CgCallWriter       *writer,
     sqlite3_bind_double (stmt, 23, call->sale_amount);
   else
     sqlite3_bind_null (stmt, 23);
+  bind_real_or_null (stmt, 24, call->mos);
+  bind_real_or_null (stmt, 25, call->packet_loss_pct);
+  bind_real_or_null (stmt, 26, call->jitter_ms);
+  bind_positive_or_null (stmt, 27, call->has_recording, -1);
 
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);

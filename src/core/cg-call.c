@@ -27,6 +27,10 @@ cg_call_init (CgCall *call)
   call->talk_s = 0;
   call->duration_s = -1;
   call->sale_amount = NAN;
+  call->mos = NAN;
+  call->packet_loss_pct = NAN;
+  call->jitter_ms = NAN;
+  call->has_recording = -1;
 }
 
 const char *

@@ -40,7 +40,7 @@ typedef enum {
 
 /* A call as a reader or the demo generator hands it to the writer.  Strings
  * are borrowed.  Absent times are 0, absent durations -1, an absent sale
- * amount is NAN. */
+ * amount or quality value is NAN, an unknown has_recording is -1. */
 typedef struct {
   const char    *call_uid;
   gint64         start_ts;
@@ -60,6 +60,10 @@ typedef struct {
   const char    *segment;
   CgDisposition  disposition;
   double         sale_amount;
+  double         mos;              /* mean opinion score, 1–5 */
+  double         packet_loss_pct;  /* per cent of packets lost */
+  double         jitter_ms;
+  int            has_recording;    /* 1 a recording file is named, 0 none, -1 not in the log */
 } CgCall;
 
 void        cg_call_init               (CgCall        *call);

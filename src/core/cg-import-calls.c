@@ -125,6 +125,53 @@ channel_peer (GString    *scratch,
 }
 
 
+/* A quality measurement such as "4.2", "1.5%", "30ms" or "30 毫秒"; NAN
+ * when unreadable.  Dialers write "-" or "N/A" when they did not measure,
+ * so an unreadable value is "not measured", not a bad row.  Packet loss is
+ * taken as per cent as written ("0.5" is 0.5 %). */
+static double
+quality_value (const CgCell *c)
+{
+  g_autofree char *s = NULL;
+  char *end;
+  double v;
+
+  if (c->type == CG_CELL_NUMBER)
+    return c->number;
+  if (cg_import_cell_is_blank (c))
+    return NAN;
+  s = g_strstrip (g_strdup (c->text));
+  v = g_ascii_strtod (s, &end);
+  if (end == s)
+    return NAN;
+  while (*end == ' ')
+    end++;
+  if (*end != '\0' && strcmp (end, "%") != 0 && g_ascii_strcasecmp (end, "ms") != 0 &&
+      strcmp (end, "毫秒") != 0)
+    return NAN;
+  return isfinite (v) && v >= 0 ? v : NAN;
+}
+
+/* MOS, packet loss, jitter and the recording, when the log has them. */
+static void
+map_quality (CgImportPlan *plan,
+             const CgCell *cells,
+             guint         n_cells,
+             CgCall       *call)
+{
+  double mos = quality_value (cg_import_cell_at (cells, n_cells, plan->columns[CG_FIELD_MOS]));
+
+  /* MOS is 1–5; 0 is what some systems write for "not measured". */
+  call->mos = mos >= 1.0 && mos <= 5.0 ? mos : NAN;
+  call->packet_loss_pct = quality_value (cg_import_cell_at (cells, n_cells, plan->columns[CG_FIELD_PACKET_LOSS]));
+  if (call->packet_loss_pct > 100.0)
+    call->packet_loss_pct = NAN;
+  call->jitter_ms = quality_value (cg_import_cell_at (cells, n_cells, plan->columns[CG_FIELD_JITTER]));
+  if (plan->columns[CG_FIELD_RECORDING] >= 0)
+    call->has_recording = !cg_import_cell_is_blank (cg_import_cell_at (cells, n_cells,
+                                                                       plan->columns[CG_FIELD_RECORDING]));
+}
+
 /* Fills @call from one row; on a bad row returns FALSE with @problem set. */
 gboolean
 cg_import_map_row (CgImportPlan *plan,
@@ -225,6 +272,8 @@ cg_import_map_row (CgImportPlan *plan,
       problem->message = _("not an amount of money");
       return FALSE;
     }
+
+  map_quality (plan, cells, n_cells, call);
   return TRUE;
 #undef CELL
 }
@@ -387,7 +436,7 @@ apply_map_overrides (CgImportPlan  *plan,
       if (kv[0] == NULL || kv[1] == NULL || !cg_call_field_from_string (g_strstrip (kv[0]), &field))
         {
           g_set_error (error, CG_IMPORT_ERROR, CG_IMPORT_ERROR_MAPPING,
-                       _("“%s” is not a mapping like start=呼叫时间; fields are call_id, start, answer, end, ring, talk, duration, outcome, agent_id, agent_name, line, phone, list, campaign, segment, disposition, sale_amount."),
+                       _("“%s” is not a mapping like start=呼叫时间; fields are call_id, start, answer, end, ring, talk, duration, outcome, agent_id, agent_name, line, phone, list, campaign, segment, disposition, sale_amount, mos, packet_loss, jitter, recording."),
                        *m);
           return FALSE;
         }
@@ -495,6 +544,10 @@ preview_strings (CgImportPlan *plan,
   v[CG_FIELD_SEGMENT] = g_strdup (call->segment);
   v[CG_FIELD_DISPOSITION] = g_strdup (cg_disposition_to_string (call->disposition));
   v[CG_FIELD_SALE_AMOUNT] = isnan (call->sale_amount) ? g_strdup ("") : g_strdup_printf ("%.2f", call->sale_amount);
+  v[CG_FIELD_MOS] = isnan (call->mos) ? g_strdup ("") : g_strdup_printf ("%.2f", call->mos);
+  v[CG_FIELD_PACKET_LOSS] = isnan (call->packet_loss_pct) ? g_strdup ("") : g_strdup_printf ("%.2f", call->packet_loss_pct);
+  v[CG_FIELD_JITTER] = isnan (call->jitter_ms) ? g_strdup ("") : g_strdup_printf ("%.1f", call->jitter_ms);
+  v[CG_FIELD_RECORDING] = g_strdup (call->has_recording > 0 ? "✓" : "");
   return v;
 }
 

@@ -176,9 +176,23 @@ static const char migration_2[] =
    * customers (a sale with no earlier sale) without reading every call. */
   "CREATE INDEX calls_sales ON calls (phone_hash, start_ts) WHERE outcome = 1 AND disposition = 1;";
 
+/* Call quality as dialers and SaaS exports report it (NULL when the log
+ * has no such column).  A recording is kept as a flag, not its file name:
+ * FreePBX names recordings after the dialled number, which must not be
+ * stored in full.  agg_hour gains the line failures so that incident
+ * detection (cg-incidents.c) reads the sums, not every call; the store
+ * rebuilds the sums right after this migration. */
+static const char migration_3[] =
+  "ALTER TABLE calls ADD COLUMN mos REAL;"
+  "ALTER TABLE calls ADD COLUMN packet_loss_pct REAL;"
+  "ALTER TABLE calls ADD COLUMN jitter_ms REAL;"
+  "ALTER TABLE calls ADD COLUMN has_recording INTEGER;"
+  "ALTER TABLE agg_hour ADD COLUMN line_failures INTEGER NOT NULL DEFAULT 0;";
+
 static const CgMigration migrations[] = {
   { 1, migration_1 },
   { 2, migration_2 },
+  { 3, migration_3 },
 };
 
 const CgMigration *

@@ -369,16 +369,24 @@ migrate (CgStore  *self,
         continue;
       bump = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
                               CG_STORE_APPLICATION_ID, migrations[i].version);
-      /* Version 2 adds the aggregate tables: they are filled from the
-       * calls already there, in the same transaction. */
       if (!cg_store_exec (self, migrations[i].sql, error) ||
-          (migrations[i].version == 2 && !cg_aggregates_rebuild (self, error)) ||
           !cg_store_exec (self, bump, error))
         {
           g_prefix_error (error, _("Cannot upgrade the database to version %d: "), migrations[i].version);
           cg_store_rollback (self);
           return FALSE;
         }
+    }
+
+  /* Version 2 adds the aggregate tables and version 3 a column to them:
+   * they are filled from the calls already there, in the same transaction,
+   * once the whole schema is in place (the sums are written with all of
+   * today's columns). */
+  if (self->schema_version < 3 && !cg_aggregates_rebuild (self, error))
+    {
+      g_prefix_error (error, _("Cannot upgrade the database to version %d: "), latest);
+      cg_store_rollback (self);
+      return FALSE;
     }
 
   if (!cg_store_commit (self, error))
