@@ -54,9 +54,6 @@ cg_axis_ticks (double   min,
   max_ticks = MAX (max_ticks, 2);
   range = cg_axis_nice_number (max - min, FALSE);
   step = cg_axis_nice_number (range / (max_ticks - 1), TRUE);
-  /* Rounding can leave more ticks than asked for: widen the step. */
-  while (ceil (max / step - 1e-9) - floor (min / step + 1e-9) + 1 > max_ticks)
-    step = cg_axis_nice_number (step * 1.5, FALSE);
   ticks->step = step;
   ticks->lo = floor (min / step + 1e-9) * step;
   ticks->hi = ceil (max / step - 1e-9) * step;
@@ -112,9 +109,19 @@ cg_format_duration (double seconds)
 static int
 decimals_for_step (double step)
 {
+  int decimals = 0;
+
   if (!(step > 0) || !isfinite (step))
     return -1;
-  return CLAMP ((int) ceil (-log10 (step) - 1e-9), 0, 6);
+  while (decimals < 6)
+    {
+      double scaled = step * pow (10, decimals);
+
+      if (fabs (scaled - round (scaled)) < 1e-6 * scaled)
+        break;
+      decimals++;
+    }
+  return decimals;
 }
 
 char *

@@ -10,7 +10,7 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
+#include <gio/gio.h>
 #include <math.h>
 #include <string.h>
 
@@ -26,24 +26,27 @@ cg_chart_export_format_for_path (const char *path)
   return CG_EXPORT_PNG;
 }
 
-static gboolean
-surface_ok (cairo_surface_t  *surface,
-            const char       *path,
-            GError          **error)
-{
-  cairo_status_t status = cairo_surface_status (surface);
-  g_autofree char *name = NULL;
+typedef struct {
+  GOutputStream *stream;
+  GError        *error;
+} Sink;
 
-  if (status == CAIRO_STATUS_SUCCESS)
-    return TRUE;
-  name = g_filename_display_name (path);
-  g_set_error (error, CG_CHART_ERROR, 0,
-               /* TRANSLATORS: file name, then cairo's reason */
-               _("Could not save the chart as “%s”: %s. Choose another folder or name."),
-               name, cairo_status_to_string (status));
-  return FALSE;
+static cairo_status_t
+sink_write (void                *closure,
+            const unsigned char *data,
+            unsigned int         length)
+{
+  Sink *sink = closure;
+
+  if (sink->error != NULL)
+    return CAIRO_STATUS_WRITE_ERROR;
+  if (!g_output_stream_write_all (sink->stream, data, length, NULL, NULL, &sink->error))
+    return CAIRO_STATUS_WRITE_ERROR;
+  return CAIRO_STATUS_SUCCESS;
 }
 
+/* Files are written through GIO: its errors say what went wrong, and the
+ * file is replaced only once it is complete. */
 gboolean
 cg_chart_export (CgChart         *chart,
                  const char      *path,
@@ -52,23 +55,33 @@ cg_chart_export (CgChart         *chart,
                  int              height,
                  GError         **error)
 {
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GFileOutputStream) out = NULL;
+  g_autoptr (GCancellable) discard = NULL;
+  Sink sink = { NULL, NULL };
   cairo_surface_t *surface;
+  cairo_status_t status;
   cairo_t *cr;
   CgChartStyle saved = chart->style;
-  gboolean ok;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (width > 0 && height > 0, FALSE);
 
-  /* Files are read away from the window: always with a background. */
-  chart->style.fill_background = TRUE;
+  file = g_file_new_for_path (path);
+  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, &sink.error);
+  if (out == NULL)
+    goto failed;
+  sink.stream = G_OUTPUT_STREAM (out);
+
   if (format == CG_EXPORT_SVG)
-    surface = cairo_svg_surface_create (path, width, height);
+    surface = cairo_svg_surface_create_for_stream (sink_write, &sink, width, height);
   else if (format == CG_EXPORT_PDF)
-    surface = cairo_pdf_surface_create (path, width, height);
+    surface = cairo_pdf_surface_create_for_stream (sink_write, &sink, width, height);
   else
     surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
 
+  /* Files are read away from the window: always with a background. */
+  chart->style.fill_background = TRUE;
   cr = cairo_create (surface);
   cg_chart_draw (chart, cr, width, height);
   cairo_show_page (cr);
@@ -77,27 +90,37 @@ cg_chart_export (CgChart         *chart,
   /* The layout was for the file, not the widget. */
   chart->drawn_width = chart->drawn_height = 0;
 
-  if (format == CG_EXPORT_PNG && cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS)
+  if (format == CG_EXPORT_PNG)
+    status = cairo_surface_write_to_png_stream (surface, sink_write, &sink);
+  else
     {
-      cairo_status_t status = cairo_surface_write_to_png (surface, path);
-
-      if (status != CAIRO_STATUS_SUCCESS)
-        {
-          g_autofree char *name = g_filename_display_name (path);
-
-          cairo_surface_destroy (surface);
-          g_set_error (error, CG_CHART_ERROR, 0,
-                       _("Could not save the chart as “%s”: %s. Choose another folder or name."),
-                       name, cairo_status_to_string (status));
-          return FALSE;
-        }
+      cairo_surface_finish (surface);
+      status = cairo_surface_status (surface);
     }
-  cairo_surface_finish (surface);
-  ok = surface_ok (surface, path, error);
   cairo_surface_destroy (surface);
-  if (!ok)
-    g_remove (path);
-  return ok;
+
+  if (status == CAIRO_STATUS_SUCCESS && sink.error == NULL
+      && g_output_stream_close (sink.stream, NULL, &sink.error))
+    return TRUE;
+
+  /* Closing with a cancelled cancellable drops the half-written file. */
+  discard = g_cancellable_new ();
+  g_cancellable_cancel (discard);
+  g_output_stream_close (sink.stream, discard, NULL);
+  if (sink.error == NULL)
+    g_set_error_literal (&sink.error, CG_CHART_ERROR, 0, cairo_status_to_string (status));
+
+failed:
+  {
+    g_autofree char *name = g_filename_display_name (path);
+
+    g_set_error (error, CG_CHART_ERROR, 0,
+                 /* TRANSLATORS: file name, then the reason */
+                 _("Could not save the chart as “%s”: %s. Choose another folder or name."),
+                 name, sink.error->message);
+    g_clear_error (&sink.error);
+  }
+  return FALSE;
 }
 
 static const char *

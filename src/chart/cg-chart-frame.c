@@ -91,6 +91,7 @@ cg_draw_text (CgDraw     *d,
   pango_layout_get_pixel_size (d->layout, &w, &h);
   cairo_move_to (d->cr, round (x - xalign * w), round (y - yalign * h));
   pango_cairo_show_layout (d->cr, d->layout);
+  cairo_new_path (d->cr);
 }
 
 void

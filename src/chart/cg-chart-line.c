@@ -18,6 +18,8 @@ draw_band (CgDraw   *d,
 {
   guint n = s->values->len, i = 0;
 
+  /* Text leaves a current point behind; the band must not start there. */
+  cairo_new_path (d->cr);
   while (i < n)
     {
       guint start, end;

@@ -61,6 +61,7 @@ cg_render_radar (CgDraw *d)
 
       if (f > 1 + 1e-9)
         break;
+      cairo_new_path (d->cr);
       for (guint i = 0; i <= n; i++)
         {
           double x, y;
@@ -76,6 +77,7 @@ cg_render_radar (CgDraw *d)
       double x, y, angle = -G_PI / 2 + 2 * G_PI * i / n;
 
       cg_color_set_source (d->cr, &chart->style.grid, 1);
+      cairo_new_path (d->cr);
       cairo_move_to (d->cr, cx, cy);
       spoke_point (d, cx, cy, radius, i, n, 1, &x, &y);
       cairo_line_to (d->cr, x, y);
