@@ -9,6 +9,49 @@
 
 #include <math.h>
 
+/* Dense series (points closer than DENSE_STEP pixels) are drawn as one
+ * box per pixel column, from the lowest to the highest value the line or
+ * band reaches in it.  At that density this is what the eye sees anyway,
+ * and cairo fills pixel-aligned boxes far faster than it rasterises a
+ * 1,000-vertex zigzag polygon (tests/bench/cg-bench-chart.c). */
+#define DENSE_STEP 2.5
+
+static gboolean
+is_dense (CgDraw *d)
+{
+  guint n = d->chart->categories->len;
+
+  return n > 1 && d->w / (n - 1) < DENSE_STEP;
+}
+
+/* Columns between consecutive points: [x(i), x(i+1)) rounded to pixels,
+ * spanning @top(i..i+1) to @bottom(i..i+1) plus @pad. */
+static void
+add_column_boxes (CgDraw *d,
+                  GArray *top,
+                  GArray *bottom,
+                  double  pad)
+{
+  guint n = top->len;
+
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      double t0 = g_array_index (top, double, i), t1 = g_array_index (top, double, i + 1);
+      double b0 = g_array_index (bottom, double, i), b1 = g_array_index (bottom, double, i + 1);
+      double x0 = round (cg_draw_category_x (d, i, FALSE));
+      double x1 = round (cg_draw_category_x (d, i + 1, FALSE));
+      double y0, y1;
+
+      if (!(isfinite (t0) && isfinite (t1) && isfinite (b0) && isfinite (b1)))
+        continue;
+      if (x1 <= x0)
+        x1 = x0 + 1;
+      y0 = floor (MIN (cg_draw_value_y (d, MAX (t0, t1)), cg_draw_value_y (d, MAX (b0, b1))) - pad);
+      y1 = ceil (MAX (cg_draw_value_y (d, MIN (t0, t1)), cg_draw_value_y (d, MIN (b0, b1))) + pad);
+      cairo_rectangle (d->cr, x0, y0, x1 - x0, MAX (y1 - y0, 1));
+    }
+}
+
 /* The band is one closed path: upper edge forwards, lower edge back.  A
  * missing value breaks it into pieces. */
 static void
@@ -20,6 +63,13 @@ draw_band (CgDraw   *d,
 
   /* Text leaves a current point behind; the band must not start there. */
   cairo_new_path (d->cr);
+  if (is_dense (d))
+    {
+      add_column_boxes (d, s->upper, s->lower, 0);
+      cg_color_set_source (d->cr, color, d->chart->style.dark ? 0.3 : 0.2);
+      cairo_fill (d->cr);
+      return;
+    }
   while (i < n)
     {
       guint start, end;
@@ -46,12 +96,11 @@ draw_band (CgDraw   *d,
     }
 }
 
-/* The line, broken at missing values; an area fills down to the axis. */
+/* The area under a series, down to the axis, broken at missing values. */
 static void
-draw_series (CgDraw   *d,
-             CgSeries *s,
-             CgColor  *color,
-             gboolean  area)
+fill_area (CgDraw   *d,
+           CgSeries *s,
+           CgColor  *color)
 {
   guint n = s->values->len;
   double base_y = cg_draw_value_y (d, CLAMP (0, d->ticks.lo, d->ticks.hi));
@@ -67,35 +116,77 @@ draw_series (CgDraw   *d,
       if (isfinite (v))
         {
           if (!open)
-            {
-              cairo_move_to (d->cr, x, cg_draw_value_y (d, v));
-              first_x = x;
-            }
-          else
-            cairo_line_to (d->cr, x, cg_draw_value_y (d, v));
+            first_x = x;
+          cairo_line_to (d->cr, x, cg_draw_value_y (d, v));
           open = TRUE;
           last_x = x;
         }
-      else if (open && area)
+      else if (open)
         {
           cairo_line_to (d->cr, last_x, base_y);
           cairo_line_to (d->cr, first_x, base_y);
           cairo_close_path (d->cr);
+          cairo_new_sub_path (d->cr);
           open = FALSE;
         }
-      else
-        open = FALSE;
     }
-  if (area)
+  cg_color_set_source (d->cr, color, 0.35);
+  cairo_fill (d->cr);
+}
+
+/* Segments per stroke.  Cairo rasterises a stroke as one polygon; a long
+ * zigzag line makes every scanline cross hundreds of edges.  Stroking it in
+ * short runs, joined by round caps, draws the same line several times
+ * faster (see tests/bench/cg-bench-chart.c). */
+#define RUN_LENGTH 16
+
+/* The line, broken at missing values. */
+static void
+stroke_line (CgDraw   *d,
+             CgSeries *s,
+             CgColor  *color)
+{
+  guint n = s->values->len, run = 0;
+  gboolean open = FALSE;
+
+  cg_color_set_source (d->cr, color, 1);
+  if (is_dense (d))
     {
-      cg_color_set_source (d->cr, color, 0.35);
+      cairo_new_path (d->cr);
+      add_column_boxes (d, s->values, s->values, 1);
       cairo_fill (d->cr);
       return;
     }
-  cg_color_set_source (d->cr, color, 1);
   cairo_set_line_width (d->cr, 2);
   cairo_set_line_join (d->cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (d->cr, CAIRO_LINE_CAP_ROUND);
+  cairo_new_path (d->cr);
+  for (guint i = 0; i < n; i++)
+    {
+      double v = g_array_index (s->values, double, i);
+      double x, y;
+
+      if (!isfinite (v))
+        {
+          open = FALSE;
+          continue;
+        }
+      x = cg_draw_category_x (d, i, FALSE);
+      y = cg_draw_value_y (d, v);
+      if (!open)
+        cairo_move_to (d->cr, x, y);
+      else
+        cairo_line_to (d->cr, x, y);
+      open = TRUE;
+      if (++run == RUN_LENGTH)
+        {
+          cairo_stroke (d->cr);
+          cairo_move_to (d->cr, x, y);
+          run = 0;
+        }
+    }
   cairo_stroke (d->cr);
+  cairo_set_line_cap (d->cr, CAIRO_LINE_CAP_BUTT);
 }
 
 /* Points show when they are few enough to tell apart, and always for a
@@ -176,8 +267,8 @@ cg_render_line (CgDraw *d)
       CgColor color = cg_chart_series_color (chart, k);
 
       if (area)
-        draw_series (d, s, &color, TRUE);
-      draw_series (d, s, &color, FALSE);
+        fill_area (d, s, &color);
+      stroke_line (d, s, &color);
       draw_points (d, s, &color);
       /* A strip per point: the pointer picks the category by x, then the
        * nearest series by y. */
