@@ -389,6 +389,30 @@ test_hit_bars (void)
   g_assert_false (cg_chart_hit_test (chart, 400, 300, 1, 1, &hit));
 }
 
+/* The first row with a run of @color over 200 px wide, and where it starts. */
+static void
+find_flat_line (cairo_surface_t *surface, const CgColor *color, int *top, int *left)
+{
+  int w = cairo_image_surface_get_width (surface), h = cairo_image_surface_get_height (surface);
+
+  *top = *left = -1;
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        int run = 0;
+
+        while (x + run < w && pixel_is (pixel_at (surface, x + run, y), color, 2))
+          run++;
+        if (run > 200)
+          {
+            *top = y;
+            *left = x;
+            return;
+          }
+        x += run;
+      }
+}
+
 /* A line chart: the pointer picks the period by x and the series by y; the
  * band appears in the value text. */
 static void
@@ -397,9 +421,9 @@ test_hit_line (void)
   g_autoptr (CgChart) chart = cg_chart_new (CG_CHART_LINE);
   double a[] = { 0.2, 0.2, 0.2 }, b[] = { 0.8, 0.8, 0.8 };
   double lo[] = { 0.1, 0.1, 0.1 }, hi[] = { 0.3, 0.3, 0.3 };
-  CgColor orange = cg_palette_series (1, FALSE);
+  CgColor orange = cg_palette_series (1, FALSE), blue = cg_palette_series (0, FALSE);
   cairo_surface_t *surface;
-  int top = -1, left = -1;
+  int top = -1, left = -1, a_top = -1, a_left = -1;
   CgChartHit hit;
 
   cg_chart_set_time_axis (chart, CG_GRAIN_QUARTER, (const char *const[]) { "2026-Q1", "2026-Q2", "2026-Q3" }, 3);
@@ -408,23 +432,13 @@ test_hit_line (void)
   cg_chart_add_series (chart, "B", b, 3);
   cg_chart_series_set_band (chart, 0, lo, hi, 3);
   surface = render (chart, 500, 300);
-  /* Series B is a flat orange line: find its row and its left end. */
-  for (int y = 0; y < 300 && top < 0; y++)
-    for (int x = 0; x < 500; x++)
-      if (pixel_is (pixel_at (surface, x, y), &orange, 2))
-        {
-          int run = 0;
-          while (x + run < 500 && pixel_is (pixel_at (surface, x + run, y), &orange, 2))
-            run++;
-          if (run > 200)
-            {
-              top = y;
-              left = x;
-              break;
-            }
-        }
+  /* Both series are flat lines: find their rows and left ends. */
+  find_flat_line (surface, &orange, &top, &left);
+  find_flat_line (surface, &blue, &a_top, &a_left);
   cairo_surface_destroy (surface);
   g_assert_cmpint (top, >, 0);
+  g_assert_cmpint (a_top, >, top);
+  g_assert_cmpint (a_left, ==, left);
 
   g_assert_true (cg_chart_hit_test (chart, 500, 300, left + 3, top + 3, &hit));
   g_assert_cmpint (hit.series, ==, 1);
@@ -433,7 +447,7 @@ test_hit_line (void)
   g_assert_cmpstr (hit.value_text, ==, "80.0 %");
   cg_chart_hit_clear (&hit);
   /* Far below B, near A: A, with its interval. */
-  g_assert_true (cg_chart_hit_test (chart, 500, 300, left + 3, 280, &hit));
+  g_assert_true (cg_chart_hit_test (chart, 500, 300, left + 3, a_top + 8, &hit));
   g_assert_cmpint (hit.series, ==, 0);
   g_assert_cmpstr (hit.value_text, ==, "20.0 % (10.0 %–30.0 %)");
   cg_chart_hit_clear (&hit);

@@ -438,7 +438,8 @@ cg_draw_add_hit (CgDraw     *d,
                  int         series,
                  int         index)
 {
-  CgHitRegion r = { shape, x, y, w, h, series, index };
+  /* A little slack around the plot: points on its edge are easy to miss. */
+  CgHitRegion r = { shape, x, y, w, h, series, index, d->x - 6, d->y - 6, d->w + 12, d->h + 12 };
 
   g_array_append_val (d->chart->hits, r);
 }

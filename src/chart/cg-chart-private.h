@@ -36,6 +36,7 @@ typedef struct {
   CgHitShape shape;
   double     x, y, w, h;
   int        series, index;
+  double     clip_x, clip_y, clip_w, clip_h;  /* COLUMN: the plot it lies in */
 } CgHitRegion;
 
 struct _CgChart {

@@ -486,7 +486,9 @@ cg_chart_hit_test (CgChart    *chart,
           break;
         case CG_HIT_COLUMN:
           /* Inside the strip around the point, the nearest point in y. */
-          if (fabs (x - r->x) > r->w / 2 || y < r->y - r->h || y > r->y + r->h)
+          if (fabs (x - r->x) > r->w / 2
+              || x < r->clip_x || x > r->clip_x + r->clip_w
+              || y < r->clip_y || y > r->clip_y + r->clip_h)
             continue;
           dist = fabs (y - r->y) + fabs (x - r->x) / 1000;
           break;
