@@ -179,6 +179,7 @@ cg_format_time_key (CgGrain     grain,
             dt = g_date_time_new_utc (year, month, day, 0, 0, 0);
           if (dt != NULL)
             /* TRANSLATORS: a day on a chart axis, strftime format ("Sep 3"; zh "9月3日") */
+            /* xgettext:no-c-format */
             return g_date_time_format (dt, _("%b %-d"));
         }
       break;
