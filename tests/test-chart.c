@@ -552,6 +552,36 @@ test_long_chinese_labels (void)
     }
 }
 
+/* Bins of a nice width: 1, 2, 2, 3, 7, 9.5 into about 5 bins → ticks 0–10
+ * by 2 (range nice(8.5) = 10, width nice(10/5) = 2). */
+static void
+test_histogram (void)
+{
+  g_autoptr (CgChart) chart = cg_chart_new (CG_CHART_HISTOGRAM);
+  double samples[] = { 1, 2, 2, NAN, 3, 7, 9.5 };
+  double expected[] = { 1, 3, 0, 1, 1 };
+  const char *labels[] = { "0–2", "2–4", "4–6", "6–8", "8–10" };
+
+  cg_chart_set_histogram (chart, "Calls", samples, G_N_ELEMENTS (samples), CG_UNIT_PLAIN, 5);
+  g_assert_cmpint (cg_chart_get_unit (chart), ==, CG_UNIT_COUNT);
+  g_assert_cmpuint (cg_chart_get_n_categories (chart), ==, 5);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *label = cg_chart_get_category_label (chart, i);
+      g_assert_cmpstr (label, ==, labels[i]);
+      g_assert_cmpfloat (cg_chart_get_value (chart, 0, i), ==, expected[i]);
+    }
+  /* durations: 30 s bins */
+  cg_chart_set_histogram (chart, "Talk", (double[]) { 5, 40, 80 }, 3, CG_UNIT_DURATION, 4);
+  {
+    g_autofree char *first = cg_chart_get_category_label (chart, 0);
+    g_assert_cmpstr (first, ==, "0 s–20 s");
+  }
+  /* no samples: one empty series, no bins */
+  cg_chart_set_histogram (chart, "None", NULL, 0, CG_UNIT_PLAIN, 5);
+  g_assert_cmpuint (cg_chart_get_n_categories (chart), ==, 0);
+}
+
 /* ---- CSV and description ---- */
 
 static void
@@ -674,6 +704,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/chart/odd/empty-and-single", test_empty_and_single);
   g_test_add_func ("/chart/odd/single-point-visible", test_single_point_visible);
   g_test_add_func ("/chart/odd/long-chinese-labels", test_long_chinese_labels);
+  g_test_add_func ("/chart/data/histogram", test_histogram);
   g_test_add_func ("/chart/data/csv", test_csv);
   g_test_add_func ("/chart/data/describe", test_describe);
   g_test_add_func ("/chart/export/files", test_export);

@@ -230,6 +230,56 @@ cg_chart_add_series (CgChart      *chart,
 }
 
 void
+cg_chart_set_histogram (CgChart      *chart,
+                        const char   *name,
+                        const double *samples,
+                        guint         n_samples,
+                        CgUnit        sample_unit,
+                        guint         max_bins)
+{
+  double min = INFINITY, max = -INFINITY;
+  g_autofree double *counts = NULL;
+  CgTicks ticks;
+  guint n_bins;
+
+  g_ptr_array_set_size (chart->categories, 0);
+  g_ptr_array_set_size (chart->series, 0);
+  chart->grain = CG_GRAIN_NONE;
+  chart->unit = CG_UNIT_COUNT;
+  for (guint i = 0; i < n_samples; i++)
+    if (isfinite (samples[i]))
+      {
+        min = MIN (min, samples[i]);
+        max = MAX (max, samples[i]);
+      }
+  if (!isfinite (min))
+    {
+      cg_chart_add_series (chart, name, NULL, 0);
+      return;
+    }
+  /* Bin edges are axis ticks: widths of 1, 2 or 5 × 10ⁿ, as people bin. */
+  cg_axis_ticks (min, max, MAX (max_bins, 1) + 1, &ticks);
+  n_bins = MAX (ticks.n, 2) - 1;
+  counts = g_new0 (double, n_bins);
+  for (guint i = 0; i < n_samples; i++)
+    if (isfinite (samples[i]))
+      {
+        /* The last bin includes its upper edge. */
+        guint bin = (guint) MIN (floor ((samples[i] - ticks.lo) / ticks.step + 1e-9), n_bins - 1);
+        counts[bin]++;
+      }
+  for (guint b = 0; b < n_bins; b++)
+    {
+      g_autofree char *lo = cg_format_value (sample_unit, ticks.lo + b * ticks.step, ticks.step);
+      g_autofree char *hi = cg_format_value (sample_unit, ticks.lo + (b + 1) * ticks.step, ticks.step);
+      g_autofree char *label = g_strdup_printf ("%s–%s", lo, hi);
+
+      cg_chart_add_category (chart, label);
+    }
+  cg_chart_add_series (chart, name, counts, n_bins);
+}
+
+void
 cg_chart_series_set_band (CgChart      *chart,
                           guint         series,
                           const double *lower,
