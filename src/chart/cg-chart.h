@@ -165,6 +165,12 @@ void         cg_chart_series_set_color (CgChart         *chart,
 guint        cg_chart_get_n_series   (CgChart           *chart);
 const char  *cg_chart_get_series_name (CgChart          *chart,
                                        guint             series);
+/** cg_chart_set_value: sets one value (e.g. a heat-map cell) of an existing
+ * series and category. */
+void         cg_chart_set_value      (CgChart           *chart,
+                                      guint              series,
+                                      guint              index,
+                                      double             value);
 /** cg_chart_get_value: NAN when missing or out of range. */
 double       cg_chart_get_value      (CgChart           *chart,
                                       guint              series,
