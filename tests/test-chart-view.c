@@ -113,6 +113,13 @@ test_dark_mode (Fixture *f, gconstpointer data)
   g_assert_false (cg_chart_get_style (f->chart)->fill_background);
 }
 
+static void
+activated (CgChartView *view, int series, int index, int *out)
+{
+  out[0] = series;
+  out[1] = index;
+}
+
 static const char *
 row_label (GListModel *model, guint position, Fixture *f)
 {
@@ -152,6 +159,17 @@ test_table (Fixture *f, gconstpointer data)
   g_assert_cmpstr (row_label (model, 0, f), ==, "2026-02");
   g_assert_cmpstr (row_label (model, 1, f), ==, "2026-01");
   g_assert_cmpstr (row_label (model, 2, f), ==, "2026-03");
+
+  /* Activating the first row (February, after sorting) picks category 1. */
+  {
+    int got[2] = { -2, -2 };
+    gulong id = g_signal_connect (f->view, "item-activated", G_CALLBACK (activated), got);
+
+    g_signal_emit_by_name (table, "activate", 0);
+    g_assert_cmpint (got[0], ==, -1);
+    g_assert_cmpint (got[1], ==, 1);
+    g_signal_handler_disconnect (f->view, id);
+  }
 
   /* A new chart brings its own columns. */
   other = cg_chart_new (CG_CHART_BAR);
@@ -226,13 +244,6 @@ test_save (Fixture *f, gconstpointer data)
   /* The window's dark style stays the window's. */
   g_assert_false (cg_chart_get_style (f->chart)->fill_background);
   cg_test_remove_tree (dir);
-}
-
-static void
-activated (CgChartView *view, int series, int index, int *out)
-{
-  out[0] = series;
-  out[1] = index;
 }
 
 /* A click goes through the hit-test to "item-activated": drive the area's

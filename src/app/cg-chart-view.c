@@ -195,6 +195,23 @@ bind_cell (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), row[c]);
 }
 
+/* Keyboard users filter from the table: activating a row is a click on its
+ * category (series -1: all series of it). */
+static void
+row_activated (GtkColumnView *table,
+               guint          position,
+               CgChartView   *self)
+{
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (table));
+  g_autoptr (GtkStringObject) item = g_list_model_get_item (model, position);
+  int row;
+
+  if (item == NULL)
+    return;
+  row = atoi (gtk_string_object_get_string (item));
+  g_signal_emit (self, signals[ITEM_ACTIVATED], 0, -1, row - 1);
+}
+
 /* The table is rebuilt from the chart's rows whenever the chart changes. */
 static void
 rebuild_table (CgChartView *self)
@@ -484,6 +501,7 @@ cg_chart_view_init (CgChartView *self)
   selection = gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&sorted)));
   gtk_column_view_set_model (self->table, GTK_SELECTION_MODEL (selection));
   gtk_widget_add_css_class (GTK_WIDGET (self->table), "data-table");
+  g_signal_connect (self->table, "activate", G_CALLBACK (row_activated), self);
   scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->table));
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
@@ -632,10 +650,11 @@ cg_chart_view_class_init (CgChartViewClass *klass)
 
   /**
    * CgChartView::item-activated:
-   * @series: the series, or -1 (a KPI figure)
+   * @series: the series, or -1 (a KPI figure, or a table row: all series)
    * @index: the category, or -1 (a legend entry: the whole series)
    *
-   * The user clicked a point, bar, cell or legend entry.
+   * The user clicked a point, bar, cell or legend entry, or activated a
+   * row of the data table.
    */
   signals[ITEM_ACTIVATED] =
     g_signal_new ("item-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
