@@ -7,6 +7,7 @@
 
 #include <locale.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include <fontconfig/fontconfig.h>
 #include <glib/gstdio.h>
