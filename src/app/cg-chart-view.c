@@ -291,6 +291,9 @@ cg_chart_view_set_chart (CgChartView *self,
     self->chart = cg_chart_ref (chart);
   rebuild_table (self);
   update_accessible (self);
+  /* A KPI tile is too small for the button; right-click still opens the
+   * menu. */
+  gtk_widget_set_visible (self->menu_button, chart == NULL || cg_chart_get_kind (chart) != CG_CHART_KPI);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "chart.save", chart != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "chart.copy-csv", chart != NULL);
   gtk_widget_queue_draw (self->area);
