@@ -308,6 +308,8 @@ cg_cli_import (CgCli   *cli,
     }
   if (strcmp (argv[1], "calls") == 0)
     return import_calls (cli, argc - 1, argv + 1, error);
+  if (strcmp (argv[1], "feedback") == 0)
+    return cg_cli_import_feedback (cli, argc - 1, argv + 1, error);
   g_set_error (error, CG_CLI_ERROR, CG_CLI_ERROR_USAGE, _("cannot import “%s”; try “import calls FILE…”."), argv[1]);
   return FALSE;
 }

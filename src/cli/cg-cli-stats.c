@@ -225,6 +225,7 @@ cg_cli_stats (CgCli   *cli,
     { "quality", NULL, cg_cli_stats_quality },
     { "lines", NULL, cg_cli_stats_lines },
     { "contact", NULL, cg_cli_stats_contact },
+    { "themes", NULL, cg_cli_stats_themes },
   };
 
   return cg_cli_dispatch (cli, argc, argv, verbs, G_N_ELEMENTS (verbs),

@@ -27,6 +27,8 @@ static const CgCliCommand commands[] = {
   { "scorecard",    N_("Weighted scorecard per month, agent, line or list; config, set, weights, reset"), cg_cli_scorecard },
   { "roi",          N_("NPV, IRR, ROI, payback and sensitivity of a scenario"), cg_cli_roi },
   { "settings",     N_("Show or change settings (time zone, line rates, privacy)"), cg_cli_settings },
+  { "themes",       N_("Feedback themes and their words: themes list|add-term|remove-term"), cg_cli_themes },
+  { "findings",     N_("What the period’s data means: ranked findings in sentences"), cg_cli_findings },
 };
 
 static void

@@ -176,9 +176,37 @@ static const char migration_2[] =
    * customers (a sale with no earlier sale) without reading every call. */
   "CREATE INDEX calls_sales ON calls (phone_hash, start_ts) WHERE outcome = 1 AND disposition = 1;";
 
+/* Customer feedback texts (one row per comment) and the user's edits of
+ * the theme lexicons (see cg-themes.h).  Built-in terms live in code; a
+ * row with removed = 1 hides one of them, removed = 0 adds a term. */
+static const char migration_4[] =
+  "CREATE TABLE feedback ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  batch_id     INTEGER NOT NULL REFERENCES batches (id) ON DELETE CASCADE,"
+  "  natural_key  INTEGER NOT NULL UNIQUE,"
+  "  ts           INTEGER NOT NULL,"
+  "  channel      TEXT,"
+  "  text         TEXT NOT NULL,"
+  "  rating       REAL,"
+  "  rating_scale INTEGER,"
+  "  phone_hash   INTEGER,"
+  "  phone_masked TEXT,"
+  "  phone_full   TEXT,"
+  "  agent_id     TEXT"
+  ");"
+  "CREATE INDEX feedback_batch ON feedback (batch_id);"
+  "CREATE INDEX feedback_ts ON feedback (ts);"
+  "CREATE TABLE theme_terms ("
+  "  theme   TEXT NOT NULL,"
+  "  term    TEXT NOT NULL,"
+  "  removed INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (theme, term)"
+  ") WITHOUT ROWID;";
+
 static const CgMigration migrations[] = {
   { 1, migration_1 },
   { 2, migration_2 },
+  { 4, migration_4 },
 };
 
 const CgMigration *
