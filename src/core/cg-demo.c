@@ -21,6 +21,7 @@
 #include "cg-actuals.h"
 #include "cg-call-writer.h"
 #include "cg-scenario-store.h"
+#include "cg-demo-feedback.h"
 #include "cg-demo.h"
 
 typedef struct {
@@ -455,6 +456,8 @@ out:
     batch = cg_call_writer_commit (writer, NULL, NULL, rows, 0, &local_error);
   if (local_error == NULL)
     demo_scenario (store, demo.tz, &end, &local_error);
+  if (local_error == NULL)
+    cg_demo_feedback_generate (store, options->seed, &local_error);
   g_time_zone_unref (demo.tz);
   if (local_error != NULL)
     {

@@ -279,17 +279,55 @@ conversion_candidates (Context    *ctx,
 }
 
 static gboolean
+contact_candidate (Context      *ctx,
+                   GPtrArray    *candidates,
+                   CgDimension   dimension,
+                   const char   *key,
+                   GError      **error)
+{
+  CgFilter now_filter = ctx->current, before_filter = ctx->previous;
+  g_autoptr(CgContact) now = NULL;
+  g_autoptr(CgContact) before = NULL;
+
+  if (dimension == CG_DIM_LINE)
+    now_filter.line = before_filter.line = key;
+  else if (dimension == CG_DIM_LIST)
+    now_filter.list = before_filter.list = key;
+  now = cg_quality_contact (ctx->store, &now_filter, error);
+  before = now ? cg_quality_contact (ctx->store, &before_filter, error) : NULL;
+  if (before == NULL)
+    return FALSE;
+  add_rate_candidate (candidates, &metrics[M_CONTACT], dimension, key,
+                      now->numbers_reached, now->numbers, before->numbers_reached, before->numbers, 1.0);
+  return TRUE;
+}
+
+/* Contact rate overall and per line and list big enough to tell (agents
+ * share numbers too much for a per-agent contact rate to mean much). */
+static gboolean
 contact_candidates (Context    *ctx,
                     GPtrArray  *candidates,
                     GError    **error)
 {
-  g_autoptr(CgContact) now = cg_quality_contact (ctx->store, &ctx->current, error);
-  g_autoptr(CgContact) before = now ? cg_quality_contact (ctx->store, &ctx->previous, error) : NULL;
+  static const CgDimension dims[] = { CG_DIM_LINE, CG_DIM_LIST };
 
-  if (before == NULL)
+  if (!contact_candidate (ctx, candidates, CG_DIM_TOTAL, NULL, error))
     return FALSE;
-  add_rate_candidate (candidates, &metrics[M_CONTACT], CG_DIM_TOTAL, NULL,
-                      now->numbers_reached, now->numbers, before->numbers_reached, before->numbers, 1.0);
+  for (guint d = 0; d < G_N_ELEMENTS (dims); d++)
+    {
+      g_autoptr(GPtrArray) rows = cg_analytics_connect (ctx->store, dims[d], &ctx->current, error);
+
+      if (rows == NULL)
+        return FALSE;
+      for (guint i = 0; i < rows->len; i++)
+        {
+          CgConnectRow *row = g_ptr_array_index (rows, i);
+
+          if (row->calls >= MIN_TRIALS && row->key != NULL && *row->key != '\0' &&
+              !contact_candidate (ctx, candidates, dims[d], row->key, error))
+            return FALSE;
+        }
+    }
   return TRUE;
 }
 
@@ -455,6 +493,7 @@ entry_new (CgFindingKind  kind,
   e->value = NAN;
   e->previous_value = NAN;
   e->p_value = NAN;
+  e->rank_impact = NAN;
   return e;
 }
 
@@ -483,20 +522,23 @@ change_entry (const Candidate *c,
   return e;
 }
 
-/* A total explained by one of its slices is left to the slice. */
-static gboolean
-explained_by_slice (GPtrArray      *entries,
-                    CgFindingEntry *total)
+/* The largest significant change of the same metric and direction in a
+ * slice of @total, or NULL. */
+static CgFindingEntry *
+largest_slice (GPtrArray      *entries,
+               CgFindingEntry *total)
 {
+  CgFindingEntry *largest = NULL;
+
   for (guint i = 0; i < entries->len; i++)
     {
       CgFindingEntry *e = g_ptr_array_index (entries, i);
 
       if (e != total && e->dimension != CG_DIM_TOTAL && strcmp (e->metric, total->metric) == 0 &&
-          e->impact * total->impact > 0 && fabs (e->impact) >= EXPLAINED_SHARE * fabs (total->impact))
-        return TRUE;
+          e->impact * total->impact > 0 && (largest == NULL || fabs (e->impact) > fabs (largest->impact)))
+        largest = e;
     }
-  return FALSE;
+  return largest;
 }
 
 static gboolean
@@ -526,11 +568,19 @@ find_changes (Context    *ctx,
   for (guint i = 0; i < entries->len; i++)
     {
       CgFindingEntry *e = g_ptr_array_index (entries, i);
+      CgFindingEntry *slice = e->dimension == CG_DIM_TOTAL ? largest_slice (entries, e) : NULL;
 
-      if (e->dimension == CG_DIM_TOTAL && explained_by_slice (entries, e))
-        cg_finding_entry_free (e);
-      else
-        g_ptr_array_add (out, e);
+      /* A total that one slice explains is left to the slice; one that
+       * slices explain in part comes right after the largest of them:
+       * the slice says where to act, the total only sums up. */
+      if (slice != NULL && fabs (slice->impact) >= EXPLAINED_SHARE * fabs (e->impact))
+        {
+          cg_finding_entry_free (e);
+          continue;
+        }
+      if (slice != NULL)
+        e->rank_impact = 0.99 * fabs (slice->impact);
+      g_ptr_array_add (out, e);
     }
   return TRUE;
 }
@@ -825,7 +875,8 @@ compare_entries (gconstpointer a,
                  gconstpointer b)
 {
   const CgFindingEntry *x = *(CgFindingEntry **) a, *y = *(CgFindingEntry **) b;
-  double ix = fabs (x->impact), iy = fabs (y->impact);
+  double ix = isfinite (x->rank_impact) ? x->rank_impact : fabs (x->impact);
+  double iy = isfinite (y->rank_impact) ? y->rank_impact : fabs (y->impact);
 
   if (ix != iy)
     return ix > iy ? -1 : 1;

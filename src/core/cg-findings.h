@@ -46,6 +46,8 @@ typedef struct {
   double         previous_value;  /* in the previous period or the other groups */
   double         p_value;         /* Holm-adjusted; NAN when a threshold stands behind it */
   double         impact;          /* connected-call equivalents gained (+) or lost (−) */
+  double         rank_impact;     /* what the ranking uses when not |impact| (NAN): a total
+                                   * ranks right after the largest slice change in it */
   char          *text;            /* the sentence, translated */
 } CgFindingEntry;
 

@@ -19,6 +19,8 @@
 
 #define N_EXAMPLES 3
 #define MAX_UNASSIGNED 30
+/* Longer repeated phrases than this are cut into pieces of this length. */
+#define MAX_PHRASE_CHARS 8
 
 static const char *const by_ids[CG_THEME_N_BY] = { "total", "month", "channel", "agent", "list" };
 
@@ -230,7 +232,7 @@ load_phone_lists (CgStore  *store,
 static gboolean
 is_edge_stop (gunichar c)
 {
-  static const char stops[] = "的了是我你他她它们在就都也还很吗呢吧啊和与这那个一么着过把被给让呀哦嗯说有要会能";
+  static const char stops[] = "的了是我你他她它们在就都也还很吗呢吧啊和与这那个一么着过把被给让呀哦嗯说有要会能不没什";
   char buf[8];
   int n = g_unichar_to_utf8 (c, buf);
 
@@ -274,7 +276,7 @@ collect_phrases (const gunichar *chars,
     {
       if (is_han (chars[i]))
         {
-          for (glong len = 2; len <= 4 && i + len <= n; len++)
+          for (glong len = 2; len <= MAX_PHRASE_CHARS && i + len <= n; len++)
             {
               gboolean ok = !is_edge_stop (chars[i]) && !is_edge_stop (chars[i + len - 1]);
 

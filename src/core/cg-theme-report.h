@@ -11,7 +11,7 @@
  *                     cg-sentiment.h);
  *   change          = share − share of the previous period of equal
  *                     length, with the two-proportion z-test's p-value;
- *   unassigned      = word sequences (2–4 Chinese characters, or Latin
+ *   unassigned      = word sequences (2–8 Chinese characters, or Latin
  *                     words) that no theme or sentiment word covers, found
  *                     in at least max(3, 2 % of the texts) texts; a
  *                     sequence inside a longer one found in as many texts
