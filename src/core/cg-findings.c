@@ -565,22 +565,27 @@ find_changes (Context    *ctx,
   for (guint i = 0; i < candidates->len; i++)
     if (p[i] < CG_STATS_ALPHA)
       g_ptr_array_add (entries, change_entry (g_ptr_array_index (candidates, i), p[i]));
+  /* A total that one slice explains is left to the slice; one that
+   * slices explain in part comes right after the largest of them: the
+   * slice says where to act, the total only sums up.  Decide for all
+   * before freeing any, since each decision reads the others. */
   for (guint i = 0; i < entries->len; i++)
     {
       CgFindingEntry *e = g_ptr_array_index (entries, i);
       CgFindingEntry *slice = e->dimension == CG_DIM_TOTAL ? largest_slice (entries, e) : NULL;
 
-      /* A total that one slice explains is left to the slice; one that
-       * slices explain in part comes right after the largest of them:
-       * the slice says where to act, the total only sums up. */
-      if (slice != NULL && fabs (slice->impact) >= EXPLAINED_SHARE * fabs (e->impact))
-        {
-          cg_finding_entry_free (e);
-          continue;
-        }
       if (slice != NULL)
-        e->rank_impact = 0.99 * fabs (slice->impact);
-      g_ptr_array_add (out, e);
+        e->rank_impact = fabs (slice->impact) >= EXPLAINED_SHARE * fabs (e->impact)
+                         ? -1.0 : 0.99 * fabs (slice->impact);
+    }
+  for (guint i = 0; i < entries->len; i++)
+    {
+      CgFindingEntry *e = g_ptr_array_index (entries, i);
+
+      if (e->rank_impact < 0)
+        cg_finding_entry_free (e);
+      else
+        g_ptr_array_add (out, e);
     }
   return TRUE;
 }
