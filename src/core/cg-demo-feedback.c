@@ -5,7 +5,6 @@
 #include "config.h"
 
 #include <string.h>
-#include <glib/gi18n-lib.h>
 #include <xxhash.h>
 
 #include "cg-call.h"
@@ -189,30 +188,19 @@ insert_comment (CgStore      *store,
 
 gboolean
 cg_demo_feedback_generate (CgStore  *store,
+                           gint64    batch_id,
                            guint32   seed,
                            GError  **error)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed ^ 0x46424B);
-  g_autofree char *file_name = g_strdup_printf (_("Demo feedback (seed %u)"), seed);
-  sqlite3_stmt *stmt, *calls;
-  gint64 first, last, batch, rows = 0;
+  sqlite3_stmt *calls;
+  gint64 first, last;
   int rc;
 
   if (!time_range (store, &first, &last, error))
     return error == NULL || *error == NULL;
   if (!cg_store_begin (store, error))
     return FALSE;
-  stmt = cg_store_prepare (store,
-                           "INSERT INTO batches (kind, file_name, created_at, preset, encoding)"
-                           " VALUES ('feedback', ?1, ?2, 'demo', 'utf-8')", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_text (stmt, 1, file_name, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, g_get_real_time () / G_USEC_PER_SEC);
-  if (!step_done (store, stmt, "create batch", error))
-    goto fail;
-  batch = sqlite3_last_insert_rowid (cg_store_get_db (store));
-
   /* A fixed stride over the connected calls: the same calls every time. */
   calls = cg_store_prepare (store,
                             "SELECT start_ts, agent_id, phone_hash, phone_masked FROM calls"
@@ -225,12 +213,11 @@ cg_demo_feedback_generate (CgStore  *store,
     {
       double progress = last > first ? (double) (sqlite3_column_int64 (calls, 0) - first) / (last - first) : 1.0;
 
-      if (!insert_comment (store, rand, batch, calls, progress, error))
+      if (!insert_comment (store, rand, batch_id, calls, progress, error))
         {
           sqlite3_reset (calls);
           goto fail;
         }
-      rows++;
     }
   sqlite3_reset (calls);
   if (rc != SQLITE_DONE)
@@ -238,15 +225,6 @@ cg_demo_feedback_generate (CgStore  *store,
       cg_store_set_sql_error (store, error, "read demo calls");
       goto fail;
     }
-  stmt = cg_store_prepare (store,
-                           "UPDATE batches SET rows_read = ?2, rows_imported = (SELECT count(*) FROM feedback WHERE batch_id = ?1),"
-                           " duplicates = ?2 - (SELECT count(*) FROM feedback WHERE batch_id = ?1) WHERE id = ?1", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, batch);
-  sqlite3_bind_int64 (stmt, 2, rows);
-  if (!step_done (store, stmt, "finish batch", error))
-    goto fail;
   return cg_store_commit (store, error);
 
 fail:

@@ -8,11 +8,13 @@
 
 G_BEGIN_DECLS
 
-/* Adds one batch of kind "feedback" of realistic Chinese comments about a
- * deterministic sample of the connected calls already stored (same number,
- * agent, a day or two later).  Complaints about call frequency grow over
- * the last months, so the themes and findings have something to show. */
+/* Adds realistic Chinese comments about a deterministic sample of the
+ * connected calls already stored (same number, agent, a day or two later)
+ * to the demo batch @batch_id, so that deleting the demo removes them too.
+ * Complaints about call frequency grow over time, so the themes and
+ * findings have something to show.  Comments already there are skipped. */
 gboolean cg_demo_feedback_generate (CgStore  *store,
+                                    gint64    batch_id,
                                     guint32   seed,
                                     GError  **error);
 

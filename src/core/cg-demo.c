@@ -457,7 +457,7 @@ out:
   if (local_error == NULL)
     demo_scenario (store, demo.tz, &end, &local_error);
   if (local_error == NULL)
-    cg_demo_feedback_generate (store, options->seed, &local_error);
+    cg_demo_feedback_generate (store, batch, options->seed, &local_error);
   g_time_zone_unref (demo.tz);
   if (local_error != NULL)
     {
