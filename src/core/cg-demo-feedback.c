@@ -86,7 +86,7 @@ static const struct {
 static const char *const channels[] = { "电话回访", "投诉热线", "微博", "微信公众号", "大众点评", "应用商店" };
 
 /* One comment in about this many connected calls. */
-#define CALLS_PER_COMMENT 40
+#define CALLS_PER_COMMENT 25
 
 static gboolean
 step_done (CgStore      *store,
@@ -126,8 +126,8 @@ time_range (CgStore  *store,
   return ok;
 }
 
-/* Which pool a comment comes from; frequency complaints double from the
- * first to the last day of the calls. */
+/* Which pool a comment comes from; the weight of frequency complaints
+ * grows from 0.3 to 1.7 times its base from the first to the last call. */
 static guint
 pick_pool (GRand  *rand,
            double  progress)
@@ -135,11 +135,11 @@ pick_pool (GRand  *rand,
   double total = 0, r;
 
   for (guint i = 0; i < G_N_ELEMENTS (pools); i++)
-    total += pools[i].weight * (i == 0 ? 0.5 + progress : 1.0);
+    total += pools[i].weight * (i == 0 ? 0.3 + 1.4 * progress : 1.0);
   r = g_rand_double (rand) * total;
   for (guint i = 0; i < G_N_ELEMENTS (pools); i++)
     {
-      r -= pools[i].weight * (i == 0 ? 0.5 + progress : 1.0);
+      r -= pools[i].weight * (i == 0 ? 0.3 + 1.4 * progress : 1.0);
       if (r < 0)
         return i;
     }
