@@ -8,6 +8,7 @@
  */
 #include <math.h>
 #include <string.h>
+#include <sqlite3.h>
 #include <glib/gstdio.h>
 #include <xlsxwriter.h>
 
@@ -54,6 +55,24 @@ typedef struct {
   char    *dir;
   CgStore *store;
 } Fixture;
+
+static gint64
+raw_count (Fixture    *f,
+           const char *sql)
+{
+  g_autofree char *path = g_build_filename (f->dir, "test.db", NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -372,6 +391,27 @@ test_lexicon_edits (Fixture       *f,
   g_assert_error (error, CG_THEMES_ERROR, CG_THEMES_ERROR_NOT_FOUND);
 }
 
+/* Numbers are hashed and masked; full numbers only while the setting is on. */
+static void
+test_privacy (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = fixture_csv ();
+  g_autofree char *path = write_file (f, "feedback.csv", csv, -1);
+  g_autoptr(CgFeedbackImportResult) result = NULL;
+
+  g_assert_true (cg_store_set_keep_full_numbers (f->store, TRUE, &error));
+  result = import (f, path, NULL);
+  g_assert_cmpint (raw_count (f, "SELECT count(*) FROM feedback WHERE phone_full IS NOT NULL"), ==, G_N_ELEMENTS (rows));
+  g_assert_cmpint (raw_count (f, "SELECT count(*) FROM feedback WHERE phone_masked GLOB '139****[0-9][0-9][0-9][0-9]'"), ==,
+                   G_N_ELEMENTS (rows));
+  g_assert_cmpint (raw_count (f, "SELECT count(DISTINCT phone_hash) FROM feedback"), ==, G_N_ELEMENTS (rows));
+  g_assert_true (cg_store_set_keep_full_numbers (f->store, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_count (f, "SELECT count(*) FROM feedback WHERE phone_full IS NOT NULL"), ==, 0);
+}
+
 static void
 test_sentiment (void)
 {
@@ -445,6 +485,7 @@ main (int   argc,
   ADD ("dedup-delete", test_dedup_and_delete);
   ADD ("bad-rows", test_bad_rows);
   ADD ("lexicon-edits", test_lexicon_edits);
+  ADD ("privacy", test_privacy);
   g_test_add_func ("/feedback/sentiment", test_sentiment);
   g_test_add_func ("/feedback/mask-numbers", test_mask_numbers);
   g_test_add_func ("/feedback/headers", test_headers);

@@ -241,7 +241,7 @@ connect_candidates (Context    *ctx,
           CgConnectRow *a = g_ptr_array_index (now, i);
           CgConnectRow *b = find_connect_row (before, a->key);
 
-          if (b != NULL)
+          if (b != NULL && (dims[d] == CG_DIM_TOTAL || (a->key != NULL && *a->key != '\0')))
             add_rate_candidate (candidates, &metrics[M_CONNECT], dims[d], dims[d] == CG_DIM_TOTAL ? NULL : a->key,
                                 a->connected, a->calls, b->connected, b->calls, 1.0);
         }
@@ -270,7 +270,7 @@ conversion_candidates (Context    *ctx,
 
           if (dims[d] == CG_DIM_TOTAL && a->sales > 0)
             ctx->connected_per_sale = (double) a->connected / a->sales;
-          if (b != NULL && ctx->connected_per_sale > 0)
+          if (b != NULL && ctx->connected_per_sale > 0 && (dims[d] == CG_DIM_TOTAL || (a->key != NULL && *a->key != '\0')))
             add_rate_candidate (candidates, &metrics[M_CONVERSION], dims[d], dims[d] == CG_DIM_TOTAL ? NULL : a->key,
                                 a->sales, a->dialled, b->sales, b->dialled, ctx->connected_per_sale);
         }
@@ -634,7 +634,8 @@ find_differences (Context    *ctx,
         {
           CgConnectRow *row = g_ptr_array_index (rows, i);
 
-          if (row->calls < MIN_TRIALS)
+          /* Calls without a line or list are no group one could act on. */
+          if (row->calls < MIN_TRIALS || row->key == NULL || *row->key == '\0')
             continue;
           g_strv_builder_add (keys, row->key);
           k++;
@@ -659,7 +660,7 @@ find_differences (Context    *ctx,
       for (guint i = 0; i < rows->len; i++)
         {
           CgConnectRow *row = g_ptr_array_index (rows, i);
-          if (row != worst && row->calls >= MIN_TRIALS)
+          if (row != worst && row->calls >= MIN_TRIALS && row->key != NULL && *row->key != '\0')
             {
               rest_calls += row->calls;
               rest_connected += row->connected;

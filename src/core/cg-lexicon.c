@@ -147,7 +147,7 @@ is_filler (gunichar c)
     0x5C31 /* 就 */, 0x8FD8 /* 还 */, 0x662F /* 是 */, 0x6709 /* 有 */, 0x600E /* 怎 */,
     0x4E48 /* 么 */, 0x591F /* 够 */, 0x7B97 /* 算 */, 0x5927 /* 大 */, 0x7279 /* 特 */,
     0x522B /* 别 — only as in 不特别; a leading 别 is a request, checked first */,
-    0x591A /* 多 */, 0x600E /* 怎 */, 0x6837 /* 样 */, 0x88AB /* 被 */,
+    0x591A /* 多 */, 0x6837 /* 样 */, 0x88AB /* 被 */,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (fillers); i++)
