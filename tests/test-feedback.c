@@ -13,6 +13,7 @@
 #include <xlsxwriter.h>
 
 #include "cg-batch.h"
+#include "cg-call-writer.h"
 #include "cg-feedback-import.h"
 #include "cg-sentiment.h"
 #include "cg-store.h"
@@ -391,6 +392,85 @@ test_lexicon_edits (Fixture       *f,
   g_assert_error (error, CG_THEMES_ERROR, CG_THEMES_ERROR_NOT_FOUND);
 }
 
+static void
+raw_exec (Fixture    *f,
+          const char *sql)
+{
+  g_autofree char *path = g_build_filename (f->dir, "test.db", NULL);
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s", message);
+  sqlite3_close (db);
+}
+
+/* Survey comments and complaint texts join the analysis; lists come from
+ * the complaint itself or from the latest call to the same number. */
+static void
+test_sources_and_lists (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = fixture_csv ();
+  g_autofree char *path = write_file (f, "feedback.csv", csv, -1);
+  g_autoptr(CgFeedbackImportResult) result = import (f, path, NULL);
+  g_autoptr(CgCallWriter) w = NULL;
+  CgCallAddResult added;
+  CgCall c;
+
+  /* Rows 1 and 2 of the fixture were made by 13900000000 and 13900000001. */
+  w = cg_call_writer_new (f->store, "calls", "calls.csv", "test", "utf-8", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    {
+      cg_call_init (&c);
+      c.start_ts = 1790000000 + i * 60;  /* 2026-09 */
+      c.phone = i == 1 ? "13900000001" : "13900000000";
+      c.list = i == 2 ? "名单B" : "名单A";  /* the latest call to …000 is from 名单B */
+      c.outcome = CG_OUTCOME_CONNECTED;
+      g_assert_true (cg_call_writer_add (w, &c, &added, &error));
+    }
+  g_assert_cmpint (cg_call_writer_commit (w, NULL, NULL, 3, 0, &error), >, 0);
+
+  raw_exec (f,
+            "INSERT INTO batches (id, kind, file_name, created_at) VALUES (100, 'surveys', 's.csv', 0);"
+            "INSERT INTO survey_questions (id, batch_id, position, title, dimension) VALUES"
+            "  (1, 100, 1, '意见建议', 'comment'), (2, 100, 2, '总体满意度', 'overall');"
+            "INSERT INTO survey_responses (id, batch_id, natural_key, submitted_ts, channel) VALUES"
+            "  (1, 100, 1, 1791000000, '问卷'), (2, 100, 2, 1791000100, '问卷');"
+            "INSERT INTO survey_answers (response_id, question_id, value, text) VALUES"
+            "  (1, 1, NULL, '电话太多了，天天打'), (1, 2, 2, '电话太多了'), (2, 1, NULL, '  ');"
+            "INSERT INTO complaints (batch_id, natural_key, ts, list, text) VALUES"
+            "  (100, 1, 1791000000, '名单C', '你们怎么知道我的号码'), (100, 2, 1791000000, '名单C', NULL);");
+  {
+    /* One survey comment (the overall score and the blank comment are not texts). */
+    g_autoptr(CgThemeReport) r = cg_theme_report_compute (f->store, CG_TEXT_SOURCE_SURVEYS, CG_THEME_BY_TOTAL, 0, 0, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (r->texts, ==, 1);
+    g_assert_cmpint (find_row (r, "", "contact_frequency")->mentions, ==, 1);
+  }
+  {
+    g_autoptr(CgThemeReport) r = cg_theme_report_compute (f->store, CG_TEXT_SOURCE_COMPLAINTS, CG_THEME_BY_LIST, 0, 0, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (r->texts, ==, 1);
+    g_assert_cmpint (find_row (r, "名单C", "privacy")->mentions, ==, 1);
+  }
+  {
+    g_autoptr(CgThemeReport) r = cg_theme_report_compute (f->store, CG_TEXT_SOURCE_FEEDBACK, CG_THEME_BY_LIST, 0, 0, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (find_row (r, "名单B", "contact_frequency")->texts, ==, 1);  /* row 1 */
+    g_assert_cmpint (find_row (r, "名单A", "contact_frequency")->texts, ==, 1);  /* row 2 */
+    g_assert_cmpint (find_row (r, "Unknown", "contact_frequency")->texts, ==, G_N_ELEMENTS (rows) - 2);
+  }
+  {
+    g_autoptr(CgThemeReport) r = report (f, CG_THEME_BY_TOTAL);
+    g_assert_cmpint (r->texts, ==, G_N_ELEMENTS (rows) + 2);
+  }
+}
+
 /* Numbers are hashed and masked; full numbers only while the setting is on. */
 static void
 test_privacy (Fixture       *f,
@@ -486,6 +566,7 @@ main (int   argc,
   ADD ("bad-rows", test_bad_rows);
   ADD ("lexicon-edits", test_lexicon_edits);
   ADD ("privacy", test_privacy);
+  ADD ("sources-lists", test_sources_and_lists);
   g_test_add_func ("/feedback/sentiment", test_sentiment);
   g_test_add_func ("/feedback/mask-numbers", test_mask_numbers);
   g_test_add_func ("/feedback/headers", test_headers);
