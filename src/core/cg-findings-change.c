@@ -397,7 +397,8 @@ change_entry (const Candidate *c,
   g_autofree char *v0 = format_value (c->metric, c->rate0);
   g_autofree char *p = cg_findings_format_p (adjusted_p);
   g_autofree char *events = cg_format_count ((gint64) llround (fabs (c->events)));
-  g_autofree char *test = g_strdup_printf ("%s, %s", _(c->test), p);
+  /* Translators: a test's name and its p-value, "two-proportion z-test, p = 0.012". */
+  g_autofree char *test = g_strdup_printf (_("%s, %s"), _(c->test), p);
 
   e->value = c->rate1;
   e->previous_value = c->rate0;

@@ -196,7 +196,8 @@ find_differences (CgFindingsContext    *ctx,
         g_autofree char *v1 = cg_findings_format_percent (worst_rate);
         g_autofree char *v0 = cg_findings_format_percent (rest_rate);
         g_autofree char *pt = cg_findings_format_p (p);
-        g_autofree char *test = g_strdup_printf ("%s, %s", k == 2 ? _("two-proportion z-test") : _("chi-square test"), pt);
+        /* Translators: a test's name and its p-value, "chi-square test, p < 0.001". */
+        g_autofree char *test = g_strdup_printf (_("%s, %s"), k == 2 ? _("two-proportion z-test") : _("chi-square test"), pt);
         g_autofree char *lost = cg_format_count ((gint64) llround ((rest_rate - worst_rate) * worst->calls));
 
         e->value = worst_rate;
