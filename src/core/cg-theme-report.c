@@ -197,15 +197,47 @@ tally_group (Tally      *tally,
   return g;
 }
 
-/* The list of the latest call to each number: hash → list. */
+/* The numbers that wrote texts: the call log can be far larger, so only
+ * these are looked up in it. */
+static GHashTable *
+load_text_phones (CgStore  *store,
+                  GError  **error)
+{
+  g_autoptr(GHashTable) phones = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = cg_store_prepare (store,
+                           "SELECT phone_hash FROM feedback WHERE phone_hash IS NOT NULL"
+                           " UNION SELECT phone_hash FROM survey_responses WHERE phone_hash IS NOT NULL", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 hash = sqlite3_column_int64 (stmt, 0);
+      g_hash_table_add (phones, g_memdup2 (&hash, sizeof hash));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      cg_store_set_sql_error (store, error, "text phones");
+      return NULL;
+    }
+  return g_steal_pointer (&phones);
+}
+
+/* The list of the latest call to each number that wrote a text: hash → list. */
 static GHashTable *
 load_phone_lists (CgStore  *store,
                   GError  **error)
 {
   g_autoptr(GHashTable) lists = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GHashTable) wanted = load_text_phones (store, error);
   sqlite3_stmt *stmt;
   int rc;
 
+  if (wanted == NULL)
+    return NULL;
   stmt = cg_store_prepare (store,
                            "SELECT phone_hash, list FROM calls"
                            " WHERE phone_hash IS NOT NULL AND list IS NOT NULL ORDER BY start_ts", error);
@@ -215,6 +247,8 @@ load_phone_lists (CgStore  *store,
     {
       gint64 hash = sqlite3_column_int64 (stmt, 0);
 
+      if (!g_hash_table_contains (wanted, &hash))
+        continue;
       g_hash_table_replace (lists, g_memdup2 (&hash, sizeof hash),
                             g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
     }
