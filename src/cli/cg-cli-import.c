@@ -312,6 +312,8 @@ cg_cli_import (CgCli   *cli,
     return cg_cli_import_surveys (cli, argc - 1, argv + 1, error);
   if (strcmp (argv[1], "complaints") == 0)
     return cg_cli_import_complaints (cli, argc - 1, argv + 1, error);
+  if (strcmp (argv[1], "feedback") == 0)
+    return cg_cli_import_feedback (cli, argc - 1, argv + 1, error);
   g_set_error (error, CG_CLI_ERROR, CG_CLI_ERROR_USAGE, _("cannot import “%s”; try “import calls FILE…”."), argv[1]);
   return FALSE;
 }

@@ -230,6 +230,7 @@ cg_cli_stats (CgCli   *cli,
     { "satisfaction-link", NULL, cg_cli_stats_satisfaction_link },
     { "complaints", NULL, cg_cli_stats_complaints },
     { "call-quality", NULL, cg_cli_stats_call_quality },
+    { "themes", NULL, cg_cli_stats_themes },
   };
 
   return cg_cli_dispatch (cli, argc, argv, verbs, G_N_ELEMENTS (verbs),

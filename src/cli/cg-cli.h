@@ -141,6 +141,10 @@ gboolean cg_cli_compare_satisfaction    (CgCli *cli, int argc, char **argv, GErr
 gboolean cg_cli_incidents     (CgCli *cli, int argc, char **argv, GError **error);
 gboolean cg_cli_stats_call_quality (CgCli *cli, int argc, char **argv, GError **error);
 gboolean cg_cli_forecast      (CgCli *cli, int argc, char **argv, GError **error);
+gboolean cg_cli_import_feedback (CgCli *cli, int argc, char **argv, GError **error);
+gboolean cg_cli_stats_themes  (CgCli *cli, int argc, char **argv, GError **error);
+gboolean cg_cli_themes        (CgCli *cli, int argc, char **argv, GError **error);
+gboolean cg_cli_findings      (CgCli *cli, int argc, char **argv, GError **error);
 
 /* "2026-09-30" as the start (or, with @end_of_day, the end) of that day in
  * the business time zone. */

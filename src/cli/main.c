@@ -30,6 +30,8 @@ static const CgCliCommand commands[] = {
   { "settings",     N_("Show or change settings (time zone, line rates, privacy)"), cg_cli_settings },
   { "incidents",    N_("Hours in which a line failed, stopped connecting or fell silent"), cg_cli_incidents },
   { "forecast",     N_("Monthly forecast of calls, connects, sales or revenue with intervals"), cg_cli_forecast },
+  { "themes",       N_("Feedback themes and their words: themes list|add-term|remove-term"), cg_cli_themes },
+  { "findings",     N_("What the period’s data means: ranked findings in sentences"), cg_cli_findings },
 };
 
 static void

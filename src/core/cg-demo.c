@@ -24,6 +24,7 @@
 #include "cg-actuals.h"
 #include "cg-call-writer.h"
 #include "cg-scenario-store.h"
+#include "cg-demo-feedback.h"
 #include "cg-demo.h"
 #include "cg-demo-surveys.h"
 
@@ -487,6 +488,8 @@ out:
     demo_scenario (store, demo.tz, &end, &local_error);
   if (local_error == NULL)
     cg_demo_surveys_generate (store, batch, options->seed, &local_error);
+  if (local_error == NULL)
+    cg_demo_feedback_generate (store, batch, options->seed, &local_error);
   g_time_zone_unref (demo.tz);
   if (local_error != NULL)
     {

@@ -188,11 +188,38 @@ static const char migration_3[] =
   "ALTER TABLE calls ADD COLUMN jitter_ms REAL;"
   "ALTER TABLE calls ADD COLUMN has_recording INTEGER;"
   "ALTER TABLE agg_hour ADD COLUMN line_failures INTEGER NOT NULL DEFAULT 0;";
+/* Customer feedback texts (one row per comment) and the user's edits of
+ * the theme lexicons (see cg-themes.h).  Built-in terms live in code; a
+ * row with removed = 1 hides one of them, removed = 0 adds a term. */
+static const char migration_4[] =
+  "CREATE TABLE feedback ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  batch_id     INTEGER NOT NULL REFERENCES batches (id) ON DELETE CASCADE,"
+  "  natural_key  INTEGER NOT NULL UNIQUE,"
+  "  ts           INTEGER NOT NULL,"
+  "  channel      TEXT,"
+  "  text         TEXT NOT NULL,"
+  "  rating       REAL,"
+  "  rating_scale INTEGER,"
+  "  phone_hash   INTEGER,"
+  "  phone_masked TEXT,"
+  "  phone_full   TEXT,"
+  "  agent_id     TEXT"
+  ");"
+  "CREATE INDEX feedback_batch ON feedback (batch_id);"
+  "CREATE INDEX feedback_ts ON feedback (ts);"
+  "CREATE TABLE theme_terms ("
+  "  theme   TEXT NOT NULL,"
+  "  term    TEXT NOT NULL,"
+  "  removed INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (theme, term)"
+  ") WITHOUT ROWID;";
 
 static const CgMigration migrations[] = {
   { 1, migration_1 },
   { 2, migration_2 },
   { 3, migration_3 },
+  { 4, migration_4 },
 };
 
 const CgMigration *

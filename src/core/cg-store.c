@@ -786,7 +786,8 @@ cg_store_set_keep_full_numbers (CgStore   *self,
   if (!cg_store_set_setting (self, "keep_full_numbers", keep ? "true" : "false", error) ||
       (!keep && (!cg_store_exec (self, "UPDATE calls SET phone_full = NULL WHERE phone_full IS NOT NULL", error) ||
                  !cg_store_exec (self, "UPDATE survey_responses SET phone_full = NULL WHERE phone_full IS NOT NULL", error) ||
-                 !cg_store_exec (self, "UPDATE complaints SET phone_full = NULL WHERE phone_full IS NOT NULL", error))))
+                 !cg_store_exec (self, "UPDATE complaints SET phone_full = NULL WHERE phone_full IS NOT NULL", error) ||
+                 !cg_store_exec (self, "UPDATE feedback SET phone_full = NULL WHERE phone_full IS NOT NULL", error))))
     {
       cg_store_rollback (self);
       return FALSE;

@@ -1,0 +1,568 @@
+/* cg-cli-feedback.c — `import feedback`, `stats themes`, `themes`, `findings`.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "cg-cli.h"
+#include "cg-feedback-import.h"
+#include "cg-findings.h"
+#include "cg-format.h"
+#include "cg-theme-report.h"
+#include "cg-themes.h"
+
+static void
+add_double_or_null (JsonBuilder *b,
+                    const char  *name,
+                    double       value)
+{
+  json_builder_set_member_name (b, name);
+  if (isfinite (value))
+    json_builder_add_double_value (b, value);
+  else
+    json_builder_add_null_value (b);
+}
+
+static void
+add_id_or_null (JsonBuilder *b,
+                const char  *name,
+                gint64       id)
+{
+  json_builder_set_member_name (b, name);
+  if (id != 0)
+    json_builder_add_int_value (b, id);
+  else
+    json_builder_add_null_value (b);
+}
+
+static void
+add_string (JsonBuilder *b,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (b, name);
+  if (value != NULL)
+    json_builder_add_string_value (b, value);
+  else
+    json_builder_add_null_value (b);
+}
+
+static void
+add_int (JsonBuilder *b,
+         const char  *name,
+         gint64       value)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_add_int_value (b, value);
+}
+
+static char *
+format_share (double share)
+{
+  return isfinite (share) ? g_strdup_printf ("%.1f %%", 100.0 * share) : g_strdup ("—");
+}
+
+/* ---- import feedback ---------------------------------------------------------- */
+
+static JsonNode *
+import_result_to_json (const CgFeedbackImportResult *r)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  add_id_or_null (b, "batch_id", r->batch_id);
+  add_string (b, "file", r->file);
+  add_string (b, "format", r->format);
+  add_string (b, "encoding", r->encoding);
+  add_string (b, "sha256", r->sha256);
+  add_id_or_null (b, "previous_batch_id", r->previous_batch_id);
+  add_int (b, "rows_read", r->rows_read);
+  add_int (b, "rows_imported", r->rows_imported);
+  add_int (b, "rows_skipped", r->rows_skipped);
+  add_int (b, "duplicates", r->duplicates);
+  json_builder_set_member_name (b, "rating_scale");
+  if (r->rating_scale != 0)
+    json_builder_add_int_value (b, r->rating_scale);
+  else
+    json_builder_add_null_value (b);
+  json_builder_set_member_name (b, "errors");
+  json_builder_begin_array (b);
+  for (guint i = 0; r->errors && r->errors[i]; i++)
+    json_builder_add_string_value (b, r->errors[i]);
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+static void
+print_import_result (const CgFeedbackImportResult *r)
+{
+  g_autofree char *batch = cg_format_count (r->batch_id);
+  g_autofree char *imported = cg_format_count (r->rows_imported);
+  g_autofree char *read = cg_format_count (r->rows_read);
+  g_autofree char *skipped = cg_format_count (r->rows_skipped);
+  g_autofree char *duplicates = cg_format_count (r->duplicates);
+
+  if (r->batch_id != 0)
+    g_print (_("%s: imported as batch %s (%s, %s). Texts imported: %s.\n"), r->file, batch, r->format, r->encoding, imported);
+  else
+    g_print (_("%s: nothing new to import (%s, %s).\n"), r->file, r->format, r->encoding);
+  if (r->previous_batch_id != 0)
+    {
+      g_autofree char *previous = cg_format_count (r->previous_batch_id);
+      g_print (_("  This file was imported before, as batch %s.\n"), previous);
+    }
+  g_print (_("  Rows read: %s, skipped: %s, duplicates: %s.\n"), read, skipped, duplicates);
+  for (guint i = 0; r->errors && r->errors[i] && i < 10; i++)
+    g_print ("  %s\n", r->errors[i]);
+}
+
+gboolean
+cg_cli_import_feedback (CgCli   *cli,
+                        int      argc,
+                        char   **argv,
+                        GError **error)
+{
+  g_autofree char *format = NULL;
+  g_autofree char *encoding = NULL;
+  g_autofree char *sheet = NULL;
+  g_auto(GStrv) map = NULL;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("File format: auto, csv, xlsx or xls"), N_("FORMAT") },
+    { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding, N_("Text encoding of CSV files: auto, utf-8 or gb18030"), N_("ENCODING") },
+    { "sheet", 0, 0, G_OPTION_ARG_STRING, &sheet, N_("Worksheet to read (default: the first visible one)"), N_("NAME") },
+    { "map", 0, 0, G_OPTION_ARG_STRING_ARRAY, &map, N_("Read a field (date, channel, text, rating, phone, agent) from a column, e.g. text=客户留言"), N_("FIELD=COLUMN") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Write JSON"), NULL },
+    { NULL }
+  };
+  CgReaderOptions options = { 0 };
+  g_autoptr(JsonArray) results = json_array_new ();
+  CgStore *store;
+  gboolean ok = TRUE;
+
+  if (!cg_cli_parse ("import feedback", _("FILE…"), _("Import customer feedback texts (CSV, XLSX, XLS): date, channel, text, rating, phone, agent."),
+                     entries, &argc, &argv, error))
+    return FALSE;
+  if (argc < 2)
+    {
+      g_set_error (error, CG_CLI_ERROR, CG_CLI_ERROR_USAGE, _("import feedback needs at least one file."));
+      return FALSE;
+    }
+  if (format != NULL && !cg_file_format_from_string (format, &options.format))
+    {
+      g_set_error (error, CG_CLI_ERROR, CG_CLI_ERROR_USAGE, _("--format must be auto, csv, xlsx or xls, not “%s”."), format);
+      return FALSE;
+    }
+  options.encoding = encoding;
+  options.sheet = sheet;
+  if ((store = cg_cli_get_store (cli, error)) == NULL)
+    return FALSE;
+
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(GError) file_error = NULL;
+      g_autoptr(CgFeedbackPlan) plan = cg_feedback_plan_new (argv[i], &options, (const char *const *) map, &file_error);
+      g_autoptr(CgFeedbackImportResult) result = NULL;
+
+      if (plan != NULL)
+        result = cg_feedback_import_run (store, plan, NULL, &file_error);
+      if (result == NULL)
+        {
+          g_autofree char *base = g_path_get_basename (argv[i]);
+          if (argc == 2)
+            {
+              g_propagate_prefixed_error (error, g_steal_pointer (&file_error), "%s: ", base);
+              return FALSE;
+            }
+          g_printerr ("callgauge-cli: %s: %s\n", base, file_error->message);
+          ok = FALSE;
+          continue;
+        }
+      if (json)
+        json_array_add_element (results, import_result_to_json (result));
+      else
+        print_import_result (result);
+    }
+  if (json && json_array_get_length (results) > 0)
+    {
+      g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
+
+      if (argc == 2)
+        cg_cli_print_json (json_array_get_element (results, 0));
+      else
+        {
+          json_node_set_array (root, results);
+          cg_cli_print_json (root);
+        }
+    }
+  if (!ok)
+    g_set_error (error, CG_CLI_ERROR, CG_CLI_ERROR_USAGE, _("some files could not be imported (see above); the others were."));
+  return ok;
+}
+
+/* ---- stats themes ------------------------------------------------------------- */
+
+static gboolean
+parse_period (CgStore     *store,
+              const char  *from,
+              const char  *to,
+              gint64      *from_ts,
+              gint64      *to_ts,
+              GError     **error)
+{
+  *from_ts = 0;
+  *to_ts = 0;
+  return (from == NULL || cg_cli_parse_day (store, from, FALSE, from_ts, error)) &&
+         (to == NULL || cg_cli_parse_day (store, to, TRUE, to_ts, error));
+}
+
+static void
+theme_row_json (JsonBuilder      *b,
+                const CgThemeRow *row,
+                gboolean          with_key)
+{
+  json_builder_begin_object (b);
+  if (with_key)
+    add_string (b, "key", row->key);
+  add_string (b, "theme", row->theme);
+  add_string (b, "label", row->label);
+  add_int (b, "texts", row->texts);
+  add_int (b, "mentions", row->mentions);
+  add_double_or_null (b, "share", row->share);
+  add_double_or_null (b, "negative_share", row->negative_share);
+  add_double_or_null (b, "previous_share", row->has_previous ? row->previous_share : NAN);
+  add_double_or_null (b, "change", row->has_previous ? row->change : NAN);
+  add_double_or_null (b, "p_value", row->p_value);
+  json_builder_set_member_name (b, "examples");
+  json_builder_begin_array (b);
+  for (guint e = 0; row->examples[e]; e++)
+    json_builder_add_string_value (b, row->examples[e]);
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+}
+
+static void
+print_theme_report (const CgThemeReport *report,
+                    CgThemeBy            by)
+{
+  g_autoptr(CgCliTable) table = cg_cli_table_new (6, by == CG_THEME_BY_TOTAL ? "" : cg_theme_by_to_string (by),
+                                                  _("Theme"), _("Mentions"), _("Share"), _("Negative"), _("Change"));
+  g_autofree char *texts = cg_format_count (report->texts);
+
+  g_print (_("Texts: %s\n"), texts);
+  for (guint i = 0; i < report->rows->len; i++)
+    {
+      const CgThemeRow *row = g_ptr_array_index (report->rows, i);
+      g_autofree char *mentions = cg_format_count (row->mentions);
+      g_autofree char *share = format_share (row->share);
+      g_autofree char *negative = format_share (row->negative_share);
+      g_autofree char *change = row->has_previous ? g_strdup_printf ("%+.1f pp", 100.0 * row->change) : g_strdup ("—");
+
+      cg_cli_table_add_row (table, row->key, row->label, mentions, share, negative, change);
+    }
+  cg_cli_table_print (table);
+  for (guint i = 0; i < report->rows->len; i++)
+    {
+      const CgThemeRow *row = g_ptr_array_index (report->rows, i);
+      for (guint e = 0; row->examples[e] && by == CG_THEME_BY_TOTAL; e++)
+        g_print ("  %s: %s\n", row->label, row->examples[e]);
+    }
+  if (report->unassigned->len > 0)
+    {
+      g_print ("%s\n", _("Frequent words no theme covers (add them with “themes add-term THEME WORD”):"));
+      for (guint i = 0; i < report->unassigned->len; i++)
+        {
+          const CgTermCount *term = g_ptr_array_index (report->unassigned, i);
+          g_autofree char *n = cg_format_count (term->texts);
+          g_print ("  %s (%s)\n", term->term, n);
+        }
+    }
+}
+
+gboolean
+cg_cli_stats_themes (CgCli   *cli,
+                     int      argc,
+                     char   **argv,
+                     GError **error)
+{
+  g_autofree char *source_id = NULL;
+  g_autofree char *by_id = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "source", 0, 0, G_OPTION_ARG_STRING, &source_id, N_("Texts to read: feedback, surveys, complaints or all (default)"), N_("SOURCE") },
+    { "by", 0, 0, G_OPTION_ARG_STRING, &by_id, N_("Slice by total, month, channel, agent or list"), N_("DIMENSION") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("First day"), N_("YYYY-MM-DD") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("Last day"), N_("YYYY-MM-DD") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Write JSON"), NULL },
+    { NULL }
+  };
+  CgTextSource source = CG_TEXT_SOURCE_ALL;
+  CgThemeBy by = CG_THEME_BY_TOTAL;
+  g_autoptr(CgThemeReport) report = NULL;
+  gint64 from_ts, to_ts;
+  CgStore *store;
+
+  if (!cg_cli_parse ("stats themes", "", _("What customers talk about: theme mentions, shares and negative shares."),
+                     entries, &argc, &argv, error))
+    return FALSE;
+  if (source_id != NULL && !cg_text_source_from_string (source_id, &source))
+    {
+      g_set_error (error, CG_CLI_ERROR, CG_CLI_ERROR_USAGE, _("--source must be feedback, surveys, complaints or all, not “%s”."), source_id);
+      return FALSE;
+    }
+  if (by_id != NULL && !cg_theme_by_from_string (by_id, &by))
+    {
+      g_set_error (error, CG_CLI_ERROR, CG_CLI_ERROR_USAGE, _("--by must be total, month, channel, agent or list, not “%s”."), by_id);
+      return FALSE;
+    }
+  if ((store = cg_cli_get_store (cli, error)) == NULL ||
+      !parse_period (store, from, to, &from_ts, &to_ts, error) ||
+      (report = cg_theme_report_compute (store, source, by, from_ts, to_ts, error)) == NULL)
+    return FALSE;
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (b);
+      add_string (b, "by", cg_theme_by_to_string (by));
+      add_int (b, "texts", report->texts);
+      add_int (b, "negative_texts", report->negative_texts);
+      json_builder_set_member_name (b, "rows");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < report->rows->len; i++)
+        theme_row_json (b, g_ptr_array_index (report->rows, i), by != CG_THEME_BY_TOTAL);
+      json_builder_end_array (b);
+      json_builder_set_member_name (b, "unassigned");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < report->unassigned->len; i++)
+        {
+          const CgTermCount *term = g_ptr_array_index (report->unassigned, i);
+          json_builder_begin_object (b);
+          add_string (b, "term", term->term);
+          add_int (b, "texts", term->texts);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      root = json_builder_get_root (b);
+      cg_cli_print_json (root);
+    }
+  else
+    print_theme_report (report, by);
+  return TRUE;
+}
+
+/* ---- themes list|add-term|remove-term ----------------------------------------- */
+
+static gboolean
+themes_list (CgCli   *cli,
+             int      argc,
+             char   **argv,
+             GError **error)
+{
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Write JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GPtrArray) themes = NULL;
+  CgStore *store;
+
+  if (!cg_cli_parse ("themes list", "", _("Themes and the words and phrases that find them."), entries, &argc, &argv, error) ||
+      (store = cg_cli_get_store (cli, error)) == NULL ||
+      (themes = cg_themes_list (store, error)) == NULL)
+    return FALSE;
+  if (json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "themes");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < themes->len; i++)
+        {
+          const CgTheme *theme = g_ptr_array_index (themes, i);
+          const struct { const char *name; GStrv terms; } lists[] = {
+            { "terms", theme->terms }, { "added", theme->added }, { "removed", theme->removed },
+          };
+
+          json_builder_begin_object (b);
+          add_string (b, "theme", theme->id);
+          add_string (b, "label", theme->label);
+          json_builder_set_member_name (b, "builtin");
+          json_builder_add_boolean_value (b, theme->builtin);
+          for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+            {
+              json_builder_set_member_name (b, lists[l].name);
+              json_builder_begin_array (b);
+              for (guint t = 0; lists[l].terms[t]; t++)
+                json_builder_add_string_value (b, lists[l].terms[t]);
+              json_builder_end_array (b);
+            }
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      root = json_builder_get_root (b);
+      cg_cli_print_json (root);
+      return TRUE;
+    }
+  for (guint i = 0; i < themes->len; i++)
+    {
+      const CgTheme *theme = g_ptr_array_index (themes, i);
+      g_autofree char *terms = g_strjoinv ("、", theme->terms);
+
+      g_print ("%s (%s): %s\n", theme->label, theme->id, terms);
+    }
+  return TRUE;
+}
+
+static gboolean
+themes_edit (CgCli    *cli,
+             int       argc,
+             char    **argv,
+             gboolean  add,
+             GError  **error)
+{
+  GOptionEntry entries[] = { { NULL } };
+  CgStore *store;
+
+  if (!cg_cli_parse (add ? "themes add-term" : "themes remove-term", _("THEME TERM"),
+                     add ? _("Add a word or phrase to a theme (a new theme id makes a theme of your own).")
+                         : _("Remove a word or phrase from a theme."),
+                     entries, &argc, &argv, error))
+    return FALSE;
+  if (argc != 3)
+    {
+      g_set_error (error, CG_CLI_ERROR, CG_CLI_ERROR_USAGE, _("Give a theme id and a term, e.g. “themes add-term contact_frequency 一天三个电话”."));
+      return FALSE;
+    }
+  if ((store = cg_cli_get_store (cli, error)) == NULL)
+    return FALSE;
+  return add ? cg_themes_add_term (store, argv[1], argv[2], error)
+             : cg_themes_remove_term (store, argv[1], argv[2], error);
+}
+
+static gboolean
+themes_add_term (CgCli *cli, int argc, char **argv, GError **error)
+{
+  return themes_edit (cli, argc, argv, TRUE, error);
+}
+
+static gboolean
+themes_remove_term (CgCli *cli, int argc, char **argv, GError **error)
+{
+  return themes_edit (cli, argc, argv, FALSE, error);
+}
+
+gboolean
+cg_cli_themes (CgCli   *cli,
+               int      argc,
+               char   **argv,
+               GError **error)
+{
+  static const CgCliCommand verbs[] = {
+    { "list", NULL, themes_list },
+    { "add-term", NULL, themes_add_term },
+    { "remove-term", NULL, themes_remove_term },
+  };
+
+  return cg_cli_dispatch (cli, argc, argv, verbs, G_N_ELEMENTS (verbs),
+                          _("Use: themes list|add-term THEME TERM|remove-term THEME TERM"), error);
+}
+
+/* ---- findings ------------------------------------------------------------------ */
+
+gboolean
+cg_cli_findings (CgCli   *cli,
+                 int      argc,
+                 char   **argv,
+                 GError **error)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("First day (default: 90 days before --to)"), N_("YYYY-MM-DD") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("Last day (default: the day of the last call)"), N_("YYYY-MM-DD") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Write JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(CgFindings) findings = NULL;
+  gint64 from_ts, to_ts;
+  CgStore *store;
+
+  if (!cg_cli_parse ("findings", "", _("What the period’s data means: ranked findings with the test behind each."),
+                     entries, &argc, &argv, error))
+    return FALSE;
+  if ((store = cg_cli_get_store (cli, error)) == NULL ||
+      !cg_cli_data_period (store, from, to, &from_ts, &to_ts, error))
+    return FALSE;
+  if (to_ts <= from_ts)
+    {
+      g_set_error (error, CG_CLI_ERROR, CG_CLI_ERROR_USAGE, _("--from must be before --to."));
+      return FALSE;
+    }
+  if ((findings = cg_findings_compute (store, from_ts, to_ts, error)) == NULL)
+    return FALSE;
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *f = cg_cli_format_time (findings->from_ts);
+      g_autofree char *t = cg_cli_format_time (findings->to_ts);
+      g_autofree char *pf = cg_cli_format_time (findings->previous_from_ts);
+      g_autofree char *pt = cg_cli_format_time (findings->previous_to_ts);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "period");
+      json_builder_begin_object (b);
+      add_string (b, "from", f);
+      add_string (b, "to", t);
+      add_string (b, "previous_from", pf);
+      add_string (b, "previous_to", pt);
+      json_builder_end_object (b);
+      json_builder_set_member_name (b, "findings");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < findings->entries->len; i++)
+        {
+          const CgFindingEntry *e = g_ptr_array_index (findings->entries, i);
+
+          json_builder_begin_object (b);
+          add_int (b, "rank", i + 1);
+          add_string (b, "kind", cg_finding_kind_to_string (e->kind));
+          add_string (b, "subject", e->subject);
+          add_string (b, "metric", e->metric);
+          add_string (b, "text", e->text);
+          add_double_or_null (b, "p_value", e->p_value);
+          add_double_or_null (b, "value", e->value);
+          add_double_or_null (b, "previous_value", e->previous_value);
+          add_double_or_null (b, "impact", e->impact);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      root = json_builder_get_root (b);
+      cg_cli_print_json (root);
+      return TRUE;
+    }
+  if (findings->entries->len == 0)
+    g_print ("%s\n", _("Nothing in this period passes a test or a threshold: no findings."));
+  for (guint i = 0; i < findings->entries->len; i++)
+    {
+      const CgFindingEntry *e = g_ptr_array_index (findings->entries, i);
+      g_print ("%u. %s\n", i + 1, e->text);
+    }
+  return TRUE;
+}
