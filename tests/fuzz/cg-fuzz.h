@@ -27,4 +27,8 @@ void cg_fuzz_read_bytes (const guint8  *data,
 void cg_fuzz_parse      (const guint8  *data,
                          gsize          size);
 
+/** cg_fuzz_xls_stream: decodes @data as the .xls child process's answer and reads every row. */
+void cg_fuzz_xls_stream (const guint8  *data,
+                         gsize          size);
+
 G_END_DECLS
