@@ -10,6 +10,7 @@
 #include <string.h>
 #include <glib/gstdio.h>
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "cg-analytics.h"
 #include "cg-backup.h"
@@ -88,6 +89,18 @@ raw_int (const char *path,
   sqlite3_finalize (stmt);
   sqlite3_close (db);
   return value;
+}
+
+static void
+raw_exec (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
 }
 
 /* @n calls @step seconds apart from @first_ts, one batch; numbers carry
@@ -174,6 +187,16 @@ test_trends_kept (Fixture       *f,
   gint64 old_calls, recent_calls;
 
   add_calls (f->store, N_CALLS, T0, 6 * 3600, 1);
+  /* A survey response and a complaint on each side of the cutoff. */
+  raw_exec (f->path,
+            "INSERT INTO survey_responses (batch_id, natural_key, submitted_ts, phone_hash, "
+            "  phone_masked, phone_full) VALUES "
+            "(1, 1, 1775750399, 11, '139****0001', '13900000001'),"
+            "(1, 2, 1775750400, 12, '139****0002', '13900000002');"
+            "INSERT INTO complaints (batch_id, natural_key, ts, phone_hash, phone_masked, text, "
+            "  category) VALUES "
+            "(1, 1, 1775750399, 11, '139****0001', '态度差', 'rude'),"
+            "(1, 2, 1775750400, 12, '139****0002', '太频繁', 'frequency');");
   old_calls = raw_int (f->path, "SELECT count(*) FROM calls WHERE start_ts < 1775750400");
   recent_calls = raw_int (f->path, "SELECT count(*) FROM calls WHERE start_ts >= 1775750400");
   /* 1 January to 10 April is 99 days of 4 calls. */
@@ -186,6 +209,8 @@ test_trends_kept (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (result.before_ts, ==, CUTOFF);
   g_assert_cmpint (result.calls, ==, old_calls);
+  g_assert_cmpint (result.survey_responses, ==, 1);
+  g_assert_cmpint (result.complaints, ==, 1);
   g_assert_nonnull (result.backup_path);
   g_assert_true (g_file_test (result.backup_path, G_FILE_TEST_IS_REGULAR));
   /* The backup holds what was purged. */
@@ -195,6 +220,15 @@ test_trends_kept (Fixture       *f,
   /* The details are gone, the recent ones untouched … */
   g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM calls WHERE start_ts < 1775750400"), ==, 0);
   g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM calls"), ==, recent_calls);
+  /* Older survey responses and complaints stay, without the person. */
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM survey_responses"), ==, 2);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM survey_responses WHERE phone_hash IS NULL "
+                           "AND phone_masked IS NULL AND phone_full IS NULL"), ==, 1);
+  g_assert_cmpint (raw_int (f->path, "SELECT natural_key FROM survey_responses WHERE phone_hash IS NULL"), ==, 1);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM complaints WHERE category IS NOT NULL"), ==, 2);
+  g_assert_cmpint (raw_int (f->path, "SELECT natural_key FROM complaints WHERE text IS NULL AND "
+                           "phone_hash IS NULL AND phone_masked IS NULL"), ==, 1);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM complaints WHERE text IS NOT NULL"), ==, 1);
   /* … and every trend reads the same. */
   months_after = trend_by (f->store, CG_DIM_MONTH);
   days_after = trend_by (f->store, CG_DIM_DAY);
@@ -340,6 +374,46 @@ test_full_numbers_erased (Fixture       *f,
   g_assert_true (file_holds (f->path, "139****0123"));
 }
 
+/* `purge --older-than 1 --json` on calls two years old: all go, and the
+ * JSON says so with the documented fields. */
+static void
+test_cli (Fixture       *f,
+          gconstpointer  data)
+{
+  const char *cli = g_getenv ("CALLGAUGE_CLI");
+  gint64 two_years_ago = g_get_real_time () / G_USEC_PER_SEC - 730 * 86400;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *out = NULL;
+  JsonObject *o;
+
+  if (cli == NULL)
+    {
+      g_test_skip ("CALLGAUGE_CLI is not set; run under meson test");
+      return;
+    }
+  add_calls (f->store, 50, two_years_ago, 3600, 3);
+  g_clear_object (&f->store);
+
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, cli, "--db", f->path, "purge",
+                           "--older-than", "1", "--json", NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  o = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpint (json_object_get_int_member (o, "older_than_months"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (o, "calls_deleted"), ==, 50);
+  g_assert_cmpint (json_object_get_int_member (o, "survey_responses_anonymized"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (o, "complaints_anonymized"), ==, 0);
+  g_assert_true (g_file_test (json_object_get_string_member (o, "backup"), G_FILE_TEST_IS_REGULAR));
+  g_assert_nonnull (json_object_get_string_member (o, "before"));
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM calls"), ==, 0);
+  g_assert_cmpint (raw_int (f->path, "SELECT sum(calls) FROM agg_day"), ==, 50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -350,6 +424,7 @@ main (int   argc,
   ADD ("/purge/trends-kept", test_trends_kept);
   ADD ("/purge/after-purge", test_after_purge);
   ADD ("/purge/invalid", test_invalid);
+  ADD ("/purge/cli", test_cli);
   ADD ("/privacy/full-numbers-erased", test_full_numbers_erased);
 #undef ADD
 
