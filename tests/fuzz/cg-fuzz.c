@@ -14,6 +14,8 @@
 #include "cg-phone.h"
 #include "cg-reader-xls-wire.h"
 
+static gboolean direct_xls;
+
 void
 cg_fuzz_read_path (const char   *path,
                    CgFileFormat  format)
@@ -24,7 +26,10 @@ cg_fuzz_read_path (const char   *path,
   const CgCell *cells;
   guint n_cells;
 
-  reader = cg_reader_open (path, &options, &error);
+  if (direct_xls)
+    reader = cg_reader_xls_open_direct (path, &options, &error);
+  else
+    reader = cg_reader_open (path, &options, &error);
   if (reader == NULL)
     return;
 
@@ -70,6 +75,14 @@ cg_fuzz_read_bytes (const guint8 *data,
     }
 
   cg_fuzz_read_path (path, format);
+}
+
+void
+cg_fuzz_read_bytes_xls_direct (const guint8 *data,
+                               gsize         size)
+{
+  direct_xls = TRUE;
+  cg_fuzz_read_bytes (data, size, CG_FILE_FORMAT_XLS);
 }
 
 static void
