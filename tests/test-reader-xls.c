@@ -262,7 +262,7 @@ test_xls_wire (void)
   };
   g_autoptr(GInputStream) in = g_memory_input_stream_new_from_data (good, sizeof good, NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(CgReader) reader = cg_reader_xls_open_stream (in, NULL, "x.xls", &error);
+  g_autoptr(CgReader) reader = cg_reader_xls_open_stream (in, NULL, 0, "x.xls", &error);
   const CgCell *cells;
   guint n_cells;
   /* Cut after the first cell's type; then a column count over the limit. */
@@ -286,7 +286,7 @@ test_xls_wire (void)
     {
       g_autoptr(GInputStream) cut = g_memory_input_stream_new_from_data (good, cuts[i], NULL);
       g_autoptr(GError) cut_error = NULL;
-      g_autoptr(CgReader) cut_reader = cg_reader_xls_open_stream (cut, NULL, "x.xls",
+      g_autoptr(CgReader) cut_reader = cg_reader_xls_open_stream (cut, NULL, 0, "x.xls",
                                                                   &cut_error);
 
       while (cut_reader != NULL && cg_reader_next (cut_reader, &cells, &n_cells, &cut_error))
@@ -300,7 +300,7 @@ test_xls_wire (void)
   {
     g_autoptr(GInputStream) wide = g_memory_input_stream_new_from_data (too_wide, sizeof good,
                                                                         NULL);
-    g_autoptr(CgReader) wide_reader = cg_reader_xls_open_stream (wide, NULL, "x.xls", &error);
+    g_autoptr(CgReader) wide_reader = cg_reader_xls_open_stream (wide, NULL, 0, "x.xls", &error);
 
     g_assert_no_error (error);
     g_assert_false (cg_reader_next (wide_reader, &cells, &n_cells, &error));
@@ -326,6 +326,39 @@ test_xls_no_helper (void)
   g_assert_nonnull (strstr (error->message, "callgauge-xls-reader"));
 }
 
+/* A child that says nothing (FreeXL looping) is stopped after the silence
+ * limit, with an error that says so; the open does not hang. */
+static void
+test_xls_silent_child (void)
+{
+#ifdef G_OS_WIN32
+  g_test_skip ("needs a shell script as the child");
+#else
+  g_autofree char *calls = fixture_path ("calls.xls");
+  g_autofree char *saved = g_strdup (g_getenv (CG_XLS_READER_ENV));
+  g_autofree char *tmp_dir = g_dir_make_tmp ("cg-test-xls-XXXXXX", NULL);
+  g_autofree char *script = g_build_filename (tmp_dir, "silent", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CgReader) reader = NULL;
+  gint64 started;
+
+  g_assert_true (g_file_set_contents (script, "#!/bin/sh\nexec sleep 60\n", -1, NULL));
+  g_assert_cmpint (g_chmod (script, 0700), ==, 0);
+  g_setenv (CG_XLS_READER_ENV, script, TRUE);
+  g_setenv ("CALLGAUGE_XLS_READER_SILENCE", "1", TRUE);
+  started = g_get_monotonic_time ();
+  reader = cg_reader_open (calls, NULL, &error);
+  g_setenv (CG_XLS_READER_ENV, saved, TRUE);
+  g_unsetenv ("CALLGAUGE_XLS_READER_SILENCE");
+
+  g_assert_null (reader);
+  g_assert_error (error, CG_READER_ERROR, CG_READER_ERROR_LIMIT);
+  g_assert_cmpint (g_get_monotonic_time () - started, <, 20 * G_USEC_PER_SEC);
+  g_remove (script);
+  g_rmdir (tmp_dir);
+#endif
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -340,6 +373,7 @@ main (int   argc,
   g_test_add_func ("/reader/xls/known-crashes", test_xls_known_crashes);
   g_test_add_func ("/reader/xls/wire", test_xls_wire);
   g_test_add_func ("/reader/xls/no-helper", test_xls_no_helper);
+  g_test_add_func ("/reader/xls/silent-child", test_xls_silent_child);
 
   return g_test_run ();
 }

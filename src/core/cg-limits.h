@@ -34,6 +34,11 @@
  * cg-xlsx-part.c, which parses with XML_PARSE_NONET and without
  * XML_PARSE_NOENT or XML_PARSE_DTDLOAD and rejects any DOCTYPE. */
 
+/* The .xls child process (cg-reader-xls-wire.h) is stopped when it writes
+ * nothing for this long: FreeXL parses the whole workbook at open, which
+ * takes a few seconds for the largest real .xls (65,536 rows). */
+#define CG_LIMIT_XLS_SILENCE_SECONDS 60
+
 /* Numbers in cells: an amount beyond a trillion yuan is a typing or export
  * error (a phone number in the wrong column), not a sale.  Durations must
  * fit an int of seconds (cg_parse_duration). */

@@ -19,12 +19,114 @@
 #include "cg-reader-private.h"
 #include "cg-reader-xls-wire.h"
 
+/* Stops a child that has gone quiet (FreeXL looping on a crafted file):
+ * a thread that kills it once this end has waited for the silence limit
+ * without a message.  Only waiting counts: a reader kept open while the
+ * user looks at a preview is not silence. */
+typedef struct
+{
+  GMutex       mutex;
+  GCond        cond;
+  GThread     *thread;
+  GSubprocess *subprocess;
+  gint64       silence_us;
+  gint64       since;          /* monotonic start of the current wait */
+  gboolean     waiting;
+  gboolean     stop;
+  gboolean     fired;
+} Watchdog;
+
+static gpointer
+watchdog_run (gpointer data)
+{
+  Watchdog *dog = data;
+
+  g_mutex_lock (&dog->mutex);
+  while (!dog->stop)
+    {
+      gint64 deadline = dog->since + dog->silence_us;
+
+      if (!dog->waiting)
+        {
+          g_cond_wait (&dog->cond, &dog->mutex);
+          continue;
+        }
+      if (g_get_monotonic_time () >= deadline)
+        {
+          dog->fired = TRUE;
+          g_subprocess_force_exit (dog->subprocess);
+          break;
+        }
+      g_cond_wait_until (&dog->cond, &dog->mutex, deadline);
+    }
+  g_mutex_unlock (&dog->mutex);
+  return NULL;
+}
+
+static Watchdog *
+watchdog_start (GSubprocess *subprocess,
+                guint        silence_seconds)
+{
+  Watchdog *dog = g_new0 (Watchdog, 1);
+
+  g_mutex_init (&dog->mutex);
+  g_cond_init (&dog->cond);
+  dog->subprocess = g_object_ref (subprocess);
+  dog->silence_us = (gint64) silence_seconds * G_USEC_PER_SEC;
+  dog->since = g_get_monotonic_time ();
+  dog->waiting = TRUE;  /* for the first message, read at open */
+  dog->thread = g_thread_new ("cg-xls-watchdog", watchdog_run, dog);
+  return dog;
+}
+
+/* Marks the start (@waiting) or end of a wait for the child. */
+static void
+watchdog_set_waiting (Watchdog *dog,
+                      gboolean  waiting)
+{
+  if (dog == NULL)
+    return;
+  g_mutex_lock (&dog->mutex);
+  dog->waiting = waiting;
+  dog->since = g_get_monotonic_time ();
+  g_cond_signal (&dog->cond);
+  g_mutex_unlock (&dog->mutex);
+}
+
+static gboolean
+watchdog_fired (Watchdog *dog)
+{
+  gboolean fired;
+
+  if (dog == NULL)
+    return FALSE;
+  g_mutex_lock (&dog->mutex);
+  fired = dog->fired;
+  g_mutex_unlock (&dog->mutex);
+  return fired;
+}
+
+static void
+watchdog_stop (Watchdog *dog)
+{
+  g_mutex_lock (&dog->mutex);
+  dog->stop = TRUE;
+  g_cond_signal (&dog->cond);
+  g_mutex_unlock (&dog->mutex);
+  g_thread_join (dog->thread);
+  g_object_unref (dog->subprocess);
+  g_mutex_clear (&dog->mutex);
+  g_cond_clear (&dog->cond);
+  g_free (dog);
+}
+
 typedef struct
 {
   CgReader          parent;
 
   GDataInputStream *in;
   GSubprocess      *subprocess;   /* NULL when decoding a plain stream */
+  Watchdog         *watchdog;     /* with a subprocess */
   char             *path;
   char             *sheet_name;
   guint64           row_number;
@@ -60,6 +162,15 @@ set_broken_error (CgReaderXlsChild  *self,
 {
   g_autofree char *display = g_filename_display_basename (self->path);
 
+  if (watchdog_fired (self->watchdog))
+    {
+      g_set_error (error, CG_READER_ERROR, CG_READER_ERROR_LIMIT,
+                   _("Reading the workbook “%s” took too long: the .xls reader gave no answer "
+                     "for %d seconds and was stopped. Open it in Excel or LibreOffice and save "
+                     "it as .xlsx."),
+                   display, (int) (self->watchdog->silence_us / G_USEC_PER_SEC));
+      return;
+    }
   g_set_error (error, CG_READER_ERROR, CG_READER_ERROR_FORMAT,
                _("The workbook “%s” is damaged: the .xls reader stopped while reading it. "
                  "Open it in Excel or LibreOffice and save it as .xlsx."),
@@ -183,16 +294,13 @@ read_row (CgReaderXlsChild *self)
 }
 
 static gboolean
-child_next (CgReader      *reader,
-            const CgCell **cells,
-            guint         *n_cells,
-            GError       **error)
+child_next_message (CgReaderXlsChild  *self,
+                    const CgCell     **cells,
+                    guint             *n_cells,
+                    GError           **error)
 {
-  CgReaderXlsChild *self = (CgReaderXlsChild *) reader;
   guchar tag;
 
-  if (self->done)
-    return FALSE;
   self->done = TRUE;
   if (!read_tag (self, &tag))
     {
@@ -220,6 +328,23 @@ child_next (CgReader      *reader,
     }
   set_broken_error (self, error);
   return FALSE;
+}
+
+static gboolean
+child_next (CgReader      *reader,
+            const CgCell **cells,
+            guint         *n_cells,
+            GError       **error)
+{
+  CgReaderXlsChild *self = (CgReaderXlsChild *) reader;
+  gboolean ok;
+
+  if (self->done)
+    return FALSE;
+  watchdog_set_waiting (self->watchdog, TRUE);
+  ok = child_next_message (self, cells, n_cells, error);
+  watchdog_set_waiting (self->watchdog, FALSE);
+  return ok;
 }
 
 static guint64
@@ -251,6 +376,8 @@ child_free (CgReader *reader)
 {
   CgReaderXlsChild *self = (CgReaderXlsChild *) reader;
 
+  if (self->watchdog != NULL)
+    watchdog_stop (self->watchdog);
   if (self->subprocess != NULL)
     {
       /* Stopped early (an error, a cancel): the child need not finish. */
@@ -280,6 +407,7 @@ static const CgReaderVTable child_vtable = {
 CgReader *
 cg_reader_xls_open_stream (GInputStream  *stream,
                            GSubprocess   *subprocess,
+                           guint          silence_seconds,
                            const char    *path,
                            GError       **error)
 {
@@ -296,6 +424,8 @@ cg_reader_xls_open_stream (GInputStream  *stream,
   self->in = g_data_input_stream_new (stream);
   g_data_input_stream_set_byte_order (self->in, G_DATA_STREAM_BYTE_ORDER_LITTLE_ENDIAN);
   self->subprocess = subprocess ? g_object_ref (subprocess) : NULL;
+  if (subprocess != NULL && silence_seconds > 0)
+    self->watchdog = watchdog_start (subprocess, silence_seconds);
   self->path = g_strdup (path);
   self->cells = g_array_sized_new (FALSE, FALSE, sizeof (CgCell), 32);
   self->texts = g_ptr_array_new_with_free_func (g_free);
@@ -324,6 +454,7 @@ cg_reader_xls_open_stream (GInputStream  *stream,
       set_broken_error (self, error);
       return NULL;
     }
+  watchdog_set_waiting (self->watchdog, FALSE);
   return g_steal_pointer (&reader);
 }
 
@@ -346,6 +477,18 @@ find_child_program (void)
 #else
   return g_build_filename (LIBEXECDIR, CG_XLS_READER_PROGRAM, NULL);
 #endif
+}
+
+/* CG_LIMIT_XLS_SILENCE_SECONDS, or $CALLGAUGE_XLS_READER_SILENCE for tests. */
+static guint
+child_silence_limit (void)
+{
+  const char *env = g_getenv ("CALLGAUGE_XLS_READER_SILENCE");
+  guint64 seconds;
+
+  if (env != NULL && g_ascii_string_to_unsigned (env, 10, 1, 3600, &seconds, NULL))
+    return (guint) seconds;
+  return CG_LIMIT_XLS_SILENCE_SECONDS;
 }
 
 CgReader *
@@ -377,7 +520,7 @@ cg_reader_xls_open (const char             *path,
       return NULL;
     }
   return cg_reader_xls_open_stream (g_subprocess_get_stdout_pipe (subprocess), subprocess,
-                                    path, error);
+                                    child_silence_limit (), path, error);
 }
 
 /* The child's side ------------------------------------------------------- */

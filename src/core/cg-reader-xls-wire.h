@@ -45,9 +45,11 @@ CgReader *cg_reader_xls_open_direct (const char             *path,
 
 /* The decoding side over any stream: the .xls reader uses the child's
  * standard output; the fuzz harness feeds it arbitrary bytes.  Takes a
- * reference on @stream; @subprocess may be NULL. */
+ * reference on @stream; @subprocess may be NULL.  A child silent for
+ * @silence_seconds (0: no limit) is stopped. */
 CgReader *cg_reader_xls_open_stream (GInputStream           *stream,
                                      GSubprocess            *subprocess,
+                                     guint                   silence_seconds,
                                      const char             *path,
                                      GError                **error);
 

@@ -145,7 +145,7 @@ cg_fuzz_xls_stream (const guint8 *data,
   const CgCell *cells;
   guint n_cells;
 
-  reader = cg_reader_xls_open_stream (in, NULL, "fuzz.xls", &error);
+  reader = cg_reader_xls_open_stream (in, NULL, 0, "fuzz.xls", &error);
   if (reader == NULL)
     return;
   while (cg_reader_next (reader, &cells, &n_cells, &error))
