@@ -721,7 +721,8 @@ test_csv_row_limit (void)
     g_autoptr(Result) r = read_rows (path, NULL);
 
     g_assert_cmpuint (r->rows->len, ==, 2);
-    assert_next_fails (r, CG_READER_ERROR_LIMIT, "Row 3 ");
+    /* The row's limit, not a cell's (tests run in the C locale). */
+    assert_next_fails (r, CG_READER_ERROR_LIMIT, "Row 3 is larger than 32 MiB");
   }
 }
 
