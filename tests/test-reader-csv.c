@@ -698,6 +698,34 @@ test_csv_cell_limit (void)
   }
 }
 
+/* Cells each under the cell limit that together pass CG_LIMIT_ROW_BYTES. */
+static void
+test_csv_row_limit (void)
+{
+  const gsize cell = CG_LIMIT_CELL_BYTES - 1024;
+  const guint n_cells = CG_LIMIT_ROW_BYTES / cell + 1;
+  g_autoptr(GString) s = g_string_sized_new ((gsize) n_cells * (cell + 1) + 64);
+  g_autofree char *path = NULL;
+
+  g_string_append (s, "a,b\n1,2\n");
+  for (guint i = 0; i < n_cells; i++)
+    {
+      gsize at = s->len;
+
+      g_string_set_size (s, at + cell);
+      memset (s->str + at, 'x', cell);
+      g_string_append_c (s, i + 1 < n_cells ? ',' : '\n');
+    }
+  path = write_fixture ("long-row.csv", s->str, s->len);
+  {
+    g_autoptr(Result) r = read_rows (path, NULL);
+
+    g_assert_cmpuint (r->rows->len, ==, 2);
+    /* The row's limit, not a cell's (tests run in the C locale). */
+    assert_next_fails (r, CG_READER_ERROR_LIMIT, "Row 3 is larger than 32 MiB");
+  }
+}
+
 static void
 test_csv_column_limit (void)
 {
@@ -855,6 +883,7 @@ main (int    argc,
   g_test_add_func ("/reader/csv/unclosed-quote", test_csv_unclosed_quote);
   g_test_add_func ("/reader/csv/cell-limit", test_csv_cell_limit);
   g_test_add_func ("/reader/csv/column-limit", test_csv_column_limit);
+  g_test_add_func ("/reader/csv/row-limit", test_csv_row_limit);
   g_test_add_func ("/reader/csv/many-rows", test_csv_many_rows);
   g_test_add_func ("/reader/csv/missing-file", test_csv_missing_file);
 

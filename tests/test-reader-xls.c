@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "cg-reader.h"
+#include "cg-reader-xls-wire.h"
 
 typedef struct
 {
@@ -214,6 +215,150 @@ test_xls_junk (void)
   g_rmdir (tmp_dir);
 }
 
+/* FreeXL 1.0.6 reads past a stack buffer on one of these and leaks on the
+ * other; run in the child process, each must come back as a plain error
+ * while this (sanitized) process stays clean. */
+static void
+test_xls_known_crashes (void)
+{
+  static const char *const names[] = {
+    "freexl-1.0.6-iconv-stack-overread.xls",
+    "freexl-1.0.6-open-leak.xls",
+  };
+  /* The first stops the child; the second opens to an empty sheet. */
+  static const int expected[] = { CG_READER_ERROR_FORMAT, CG_READER_ERROR_EMPTY };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fuzz", "known-crashes",
+                                                     "reader-xls", names[i], NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CgReader) reader = NULL;
+      const CgCell *cells;
+      guint n_cells;
+
+      g_test_message ("%s", names[i]);
+      reader = cg_reader_open (path, NULL, &error);
+      while (reader != NULL && cg_reader_next (reader, &cells, &n_cells, &error))
+        ;
+      g_assert_error (error, CG_READER_ERROR, expected[i]);
+      g_test_message ("%s", error->message);
+    }
+}
+
+/* What the child writes, cut short or tampered with, is a damaged
+ * workbook to the parent; a well-formed answer reads back exactly. */
+static void
+test_xls_wire (void)
+{
+  static const guchar good[] = {
+    'C', 'G', 'X', 'L', 'S', '1', '\n',
+    'S', 2, 0, 0, 0, 'S', '1',
+    'R', 7, 0, 0, 0, 0, 0, 0, 0,   /* row 7 */
+         0, 0, 0, 0, 0, 0, 0xE0, 0x3F,   /* progress 0.5 */
+         1, 0, 0, 0,               /* one cell */
+         CG_CELL_NUMBER, 0, 0, 0, 0, 0, 0, 0x45, 0x40, 2, 0, 0, 0, '4', '2',
+    'Z',
+  };
+  g_autoptr(GInputStream) in = g_memory_input_stream_new_from_data (good, sizeof good, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CgReader) reader = cg_reader_xls_open_stream (in, NULL, 0, "x.xls", &error);
+  const CgCell *cells;
+  guint n_cells;
+  /* Cut after the first cell's type; then a column count over the limit. */
+  gsize cuts[] = { 3, 10, 36, sizeof good - 1 };
+  guchar too_wide[sizeof good];
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (cg_reader_get_sheet_name (reader), ==, "S1");
+  g_assert_true (cg_reader_next (reader, &cells, &n_cells, &error));
+  g_assert_cmpuint (n_cells, ==, 1);
+  g_assert_cmpint (cells[0].type, ==, CG_CELL_NUMBER);
+  g_assert_cmpfloat (cells[0].number, ==, 42.0);
+  g_assert_cmpstr (cells[0].text, ==, "42");
+  g_assert_cmpuint (cg_reader_get_row_number (reader), ==, 7);
+  g_assert_cmpfloat (cg_reader_get_progress (reader), ==, 0.5);
+  g_assert_false (cg_reader_next (reader, &cells, &n_cells, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&reader, cg_reader_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cuts); i++)
+    {
+      g_autoptr(GInputStream) cut = g_memory_input_stream_new_from_data (good, cuts[i], NULL);
+      g_autoptr(GError) cut_error = NULL;
+      g_autoptr(CgReader) cut_reader = cg_reader_xls_open_stream (cut, NULL, 0, "x.xls",
+                                                                  &cut_error);
+
+      while (cut_reader != NULL && cg_reader_next (cut_reader, &cells, &n_cells, &cut_error))
+        ;
+      g_assert_error (cut_error, CG_READER_ERROR, CG_READER_ERROR_FORMAT);
+    }
+
+  memcpy (too_wide, good, sizeof good);
+  too_wide[30] = 0xFF;  /* n_cells = 255 + 0xFF << 16 … over CG_LIMIT_COLUMNS */
+  too_wide[32] = 0x01;
+  {
+    g_autoptr(GInputStream) wide = g_memory_input_stream_new_from_data (too_wide, sizeof good,
+                                                                        NULL);
+    g_autoptr(CgReader) wide_reader = cg_reader_xls_open_stream (wide, NULL, 0, "x.xls", &error);
+
+    g_assert_no_error (error);
+    g_assert_false (cg_reader_next (wide_reader, &cells, &n_cells, &error));
+    g_assert_error (error, CG_READER_ERROR, CG_READER_ERROR_FORMAT);
+  }
+}
+
+/* Without its helper program the .xls reader says so instead of failing
+ * obscurely. */
+static void
+test_xls_no_helper (void)
+{
+  g_autofree char *calls = fixture_path ("calls.xls");
+  g_autofree char *saved = g_strdup (g_getenv (CG_XLS_READER_ENV));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CgReader) reader = NULL;
+
+  g_setenv (CG_XLS_READER_ENV, "/nonexistent/callgauge-xls-reader", TRUE);
+  reader = cg_reader_open (calls, NULL, &error);
+  g_setenv (CG_XLS_READER_ENV, saved, TRUE);
+  g_assert_null (reader);
+  g_assert_error (error, CG_READER_ERROR, CG_READER_ERROR_FORMAT);
+  g_assert_nonnull (strstr (error->message, "callgauge-xls-reader"));
+}
+
+/* A child that says nothing (FreeXL looping) is stopped after the silence
+ * limit, with an error that says so; the open does not hang. */
+static void
+test_xls_silent_child (void)
+{
+#ifdef G_OS_WIN32
+  g_test_skip ("needs a shell script as the child");
+#else
+  g_autofree char *calls = fixture_path ("calls.xls");
+  g_autofree char *saved = g_strdup (g_getenv (CG_XLS_READER_ENV));
+  g_autofree char *tmp_dir = g_dir_make_tmp ("cg-test-xls-XXXXXX", NULL);
+  g_autofree char *script = g_build_filename (tmp_dir, "silent", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CgReader) reader = NULL;
+  gint64 started;
+
+  g_assert_true (g_file_set_contents (script, "#!/bin/sh\nexec sleep 60\n", -1, NULL));
+  g_assert_cmpint (g_chmod (script, 0700), ==, 0);
+  g_setenv (CG_XLS_READER_ENV, script, TRUE);
+  g_setenv ("CALLGAUGE_XLS_READER_SILENCE", "1", TRUE);
+  started = g_get_monotonic_time ();
+  reader = cg_reader_open (calls, NULL, &error);
+  g_setenv (CG_XLS_READER_ENV, saved, TRUE);
+  g_unsetenv ("CALLGAUGE_XLS_READER_SILENCE");
+
+  g_assert_null (reader);
+  g_assert_error (error, CG_READER_ERROR, CG_READER_ERROR_LIMIT);
+  g_assert_cmpint (g_get_monotonic_time () - started, <, 20 * G_USEC_PER_SEC);
+  g_remove (script);
+  g_rmdir (tmp_dir);
+#endif
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -225,6 +370,10 @@ main (int   argc,
   g_test_add_func ("/reader/xls/missing-sheet", test_xls_missing_sheet);
   g_test_add_func ("/reader/xls/encrypted", test_xls_encrypted);
   g_test_add_func ("/reader/xls/junk", test_xls_junk);
+  g_test_add_func ("/reader/xls/known-crashes", test_xls_known_crashes);
+  g_test_add_func ("/reader/xls/wire", test_xls_wire);
+  g_test_add_func ("/reader/xls/no-helper", test_xls_no_helper);
+  g_test_add_func ("/reader/xls/silent-child", test_xls_silent_child);
 
   return g_test_run ();
 }

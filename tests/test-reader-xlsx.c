@@ -827,6 +827,36 @@ test_xlsx_zip_bomb (void)
   assert_read_fails (liar, NULL, CG_READER_ERROR_LIMIT);
 }
 
+/* A part whose directory entry says it unpacks to 3 GiB, over
+ * CG_LIMIT_XLSX_PART_BYTES: refused before anything is inflated. */
+static void
+test_xlsx_part_size (void)
+{
+  g_autofree char *path = write_handmade ("huge-part.xlsx", NULL, NULL,
+                                          "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>");
+  g_autofree guchar *data = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CgReader) reader = NULL;
+  static const char part[] = "xl/worksheets/sheet1.xml";
+  gsize length;
+  guint patched = 0;
+
+  g_assert_true (g_file_get_contents (path, (char **) &data, &length, NULL));
+  for (gsize i = 0; i + 46 + strlen (part) <= length; i++)
+    if (memcmp (data + i, "PK\1\2", 4) == 0 && memcmp (data + i + 46, part, strlen (part)) == 0)
+      {
+        write_le32 (data + i + 24, 0xC0000000u);
+        patched++;
+      }
+  g_assert_cmpuint (patched, ==, 1);
+  g_assert_true (g_file_set_contents (path, (char *) data, length, NULL));
+
+  reader = cg_reader_open (path, NULL, &error);
+  g_assert_null (reader);
+  g_assert_error (error, CG_READER_ERROR, CG_READER_ERROR_LIMIT);
+  g_assert_nonnull (strstr (error->message, "larger than"));
+}
+
 static void
 test_xlsx_damaged (void)
 {
@@ -991,6 +1021,7 @@ main (int   argc,
   g_test_add_func ("/reader/xlsx/date1904", test_xlsx_date1904);
   g_test_add_func ("/reader/xlsx/unsafe", test_xlsx_unsafe);
   g_test_add_func ("/reader/xlsx/zip-bomb", test_xlsx_zip_bomb);
+  g_test_add_func ("/reader/xlsx/part-size", test_xlsx_part_size);
   g_test_add_func ("/reader/xlsx/damaged", test_xlsx_damaged);
   g_test_add_func ("/reader/xlsx/limits", test_xlsx_limits);
   g_test_add_func ("/reader/xlsx/empty-sheet", test_xlsx_empty_sheet);

@@ -57,6 +57,12 @@ check_attempt_cap (const char *value)
   return cg_attempt_cap_parse (value, &cap, NULL);
 }
 
+static gboolean
+check_retention (const char *value)
+{
+  return g_ascii_string_to_unsigned (value, 10, 0, 1200, NULL, NULL);
+}
+
 static const struct {
   const char *key;        /* a trailing '/' takes a name after it */
   const char *fallback;
@@ -69,6 +75,7 @@ static const struct {
   { "line_rate_default", "0", N_("Telecom price per minute (CNY) for lines without their own rate"), check_rate },
   { "line_rate/", NULL, N_("Telecom price per minute (CNY) of one line: line_rate/L01"), check_rate },
   { "calling_hours", "mon-sun 09:00-20:00", N_("When calls are allowed, e.g. mon-fri 09:00-20:00; sat 10:00-18:00; sun off"), check_calling_hours },
+  { "retention_months", "0", N_("Months of call details to keep; purge deletes older ones (0 keeps all)"), check_retention },
   { "attempt_cap", "3/7", N_("At most N attempts per number within D days: N/D"), check_attempt_cap },
 };
 

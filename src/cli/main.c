@@ -27,6 +27,7 @@ static const CgCliCommand commands[] = {
   { "compliance",   N_("Calls outside hours, to do-not-call numbers, over the attempt cap; import-dnc FILE"), cg_cli_compliance },
   { "scorecard",    N_("Weighted scorecard per month, agent, line or list; config, set, weights, reset"), cg_cli_scorecard },
   { "roi",          N_("NPV, IRR, ROI, payback and sensitivity of a scenario"), cg_cli_roi },
+  { "purge",        N_("Delete call details older than N months, keep the trends: purge --older-than N"), cg_cli_purge },
   { "settings",     N_("Show or change settings (time zone, line rates, privacy)"), cg_cli_settings },
   { "incidents",    N_("Hours in which a line failed, stopped connecting or fell silent"), cg_cli_incidents },
   { "forecast",     N_("Monthly forecast of calls, connects, sales or revenue with intervals"), cg_cli_forecast },

@@ -106,6 +106,7 @@ static const struct {
   { CG_BACKUP_REASON_BEFORE_DELETE,    "before-delete",    N_("Before deleting an import batch") },
   { CG_BACKUP_REASON_BEFORE_MIGRATION, "before-migration", N_("Before upgrading the database") },
   { CG_BACKUP_REASON_BEFORE_RESTORE,   "before-restore",   N_("Before restoring a backup") },
+  { CG_BACKUP_REASON_BEFORE_PURGE,     "before-purge",     N_("Before deleting old call details") },
 };
 
 const char *

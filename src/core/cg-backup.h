@@ -31,6 +31,7 @@ typedef enum {
   CG_BACKUP_REASON_BEFORE_DELETE,     /* "before-delete": cg_store_delete_batch */
   CG_BACKUP_REASON_BEFORE_MIGRATION,  /* "before-migration": cg_store_open upgrading the schema */
   CG_BACKUP_REASON_BEFORE_RESTORE,    /* "before-restore": the data a restore replaced */
+  CG_BACKUP_REASON_BEFORE_PURGE,      /* "before-purge": cg_purge_older_than */
 } CgBackupReason;
 
 #define CG_TYPE_BACKUP (cg_backup_get_type ())

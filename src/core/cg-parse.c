@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "cg-limits.h"
 #include "cg-parse.h"
 #include "cg-parse-private.h"
 
@@ -347,6 +348,7 @@ cg_parse_amount (const char *text,
   g_autoptr(GString) digits = NULL;
   const char *p;
   gboolean has_currency;
+  double value;
 
   g_return_val_if_fail (amount != NULL, FALSE);
 
@@ -372,6 +374,11 @@ cg_parse_amount (const char *text,
   if (*p != '\0')
     return FALSE;
 
-  *amount = g_ascii_strtod (digits->str, NULL);
+  /* Out of range (a run of digits typed into the wrong column) is no
+   * amount: the import reports the row. */
+  value = g_ascii_strtod (digits->str, NULL);
+  if (!isfinite (value) || fabs (value) > CG_LIMIT_AMOUNT_CNY)
+    return FALSE;
+  *amount = value;
   return TRUE;
 }

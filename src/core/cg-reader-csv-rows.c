@@ -13,7 +13,7 @@
 #include "cg-reader-csv-private.h"
 
 /* 4096 columns of 1 MiB would be 4 GiB: a row has a bound of its own. */
-#define MAX_ROW_BYTES (32 * 1024 * 1024)
+#define MAX_ROW_BYTES CG_LIMIT_ROW_BYTES
 
 char *
 cg_csv_format_row (guint64 line)

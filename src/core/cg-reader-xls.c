@@ -1,5 +1,9 @@
 /* cg-reader-xls.c — reader for legacy Excel 97–2003 workbooks (.xls, BIFF8).
  *
+ * This is the child's side: FreeXL runs only in callgauge-xls-reader
+ * (cg-reader-xls-main.c), and the parent reads the rows it streams back
+ * (cg-reader-xls-child.c).
+ *
  * FreeXL parses the whole workbook at open and keeps the cells in memory;
  * an .xls holds at most 65,536 rows, so that is bounded.  We walk the
  * chosen sheet row by row and hand out FreeXL's own strings where we can.
@@ -14,6 +18,7 @@
 
 #include "cg-reader-private.h"
 #include "cg-reader-sheet.h"
+#include "cg-reader-xls-wire.h"
 
 #define XLS_NO_OFFSET G_MAXSIZE
 
@@ -393,8 +398,10 @@ xls_choose_sheet (CgReaderXls  *self,
   return FALSE;
 }
 
+/* Runs FreeXL in this process: only callgauge-xls-reader calls this (see
+ * cg-reader-xls-wire.h for why). */
 CgReader *
-cg_reader_xls_open (const char             *path,
+cg_reader_xls_open_direct (const char             *path,
                     const CgReaderOptions  *options,
                     GError                **error)
 {

@@ -9,6 +9,8 @@
 
 #include <gio/gio.h>
 
+#include "cg-limits.h"
+
 G_BEGIN_DECLS
 
 #define CG_READER_ERROR (cg_reader_error_quark ())
@@ -49,11 +51,12 @@ typedef struct {
   double      number;
 } CgCell;
 
-/* Safety limits on untrusted input; each over-run is a CG_READER_ERROR_LIMIT. */
-#define CG_READER_MAX_CELL_BYTES   (1024 * 1024)
-#define CG_READER_MAX_COLUMNS      4096
-#define CG_READER_MAX_PART_BYTES   ((gint64) 2 * 1024 * 1024 * 1024)  /* uncompressed XLSX part */
-#define CG_READER_MAX_ZIP_RATIO    200                                 /* uncompressed : compressed */
+/* Safety limits on untrusted input (cg-limits.h); each over-run is a
+ * CG_READER_ERROR_LIMIT.  The old names stay for callers. */
+#define CG_READER_MAX_CELL_BYTES   CG_LIMIT_CELL_BYTES
+#define CG_READER_MAX_COLUMNS      CG_LIMIT_COLUMNS
+#define CG_READER_MAX_PART_BYTES   CG_LIMIT_XLSX_PART_BYTES
+#define CG_READER_MAX_ZIP_RATIO    CG_LIMIT_XLSX_ZIP_RATIO
 
 typedef struct {
   CgFileFormat  format;    /* AUTO: sniffed from the content, not the name */

@@ -214,12 +214,30 @@ static const char migration_4[] =
   "  removed INTEGER NOT NULL DEFAULT 0,"
   "  PRIMARY KEY (theme, term)"
   ") WITHOUT ROWID;";
+/* Retention (cg-purge.c).  Each purge records its cutoff; the period before
+ * the latest one is closed: its calls' sums stay in agg_day/agg_hour while
+ * the rows are gone, so a call inserted there again (re-importing an old
+ * file) would be counted twice.  The trigger skips such rows, which the
+ * writer then counts as duplicates. */
+static const char migration_6[] =
+  "CREATE TABLE purges ("
+  "  id               INTEGER PRIMARY KEY,"
+  "  before_ts        INTEGER NOT NULL,"
+  "  purged_at        INTEGER NOT NULL,"
+  "  calls            INTEGER NOT NULL,"
+  "  survey_responses INTEGER NOT NULL,"
+  "  complaints       INTEGER NOT NULL"
+  ");"
+  "CREATE TRIGGER calls_closed_period BEFORE INSERT ON calls "
+  "WHEN NEW.start_ts < (SELECT max(before_ts) FROM purges) "
+  "BEGIN SELECT RAISE(IGNORE); END;";
 
 static const CgMigration migrations[] = {
   { 1, migration_1 },
   { 2, migration_2 },
   { 3, migration_3 },
   { 4, migration_4 },
+  { 6, migration_6 },
 };
 
 const CgMigration *

@@ -13,6 +13,7 @@
 
 #include "cg-backup.h"
 #include "cg-aggregates.h"
+#include "cg-purge.h"
 #include "cg-schema.h"
 #include "cg-store-private.h"
 
@@ -658,6 +659,21 @@ cg_store_set_setting (CgStore     *self,
   /* The aggregate sums are grouped by local day: a new business time zone
    * regroups them, in the same transaction as the setting. */
   regroup = g_str_equal (key, "time_zone") && self->schema_version >= 2;
+  /* Purged calls live on only in the sums, which cannot be regrouped
+   * (cg-purge.c). */
+  if (regroup && cg_purge_get_closed_before (self) > 0)
+    {
+      g_autofree char *current = cg_store_get_setting (self, "time_zone", "Asia/Shanghai");
+
+      if (g_strcmp0 (current, value) != 0)
+        {
+          g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_INVALID,
+                       _("The business time zone cannot change any more: call details were "
+                         "deleted for retention, and their daily sums cannot be regrouped into "
+                         "another time zone."));
+          return FALSE;
+        }
+    }
   own = regroup && sqlite3_get_autocommit (self->db);
   if (own && !cg_store_begin (self, error))
     return FALSE;
@@ -774,13 +790,35 @@ cg_store_delete_setting (CgStore     *self,
   return TRUE;
 }
 
+static gboolean erase_full_numbers (CgStore *self, gboolean keep, GError **error);
+
 gboolean
 cg_store_set_keep_full_numbers (CgStore   *self,
                                 gboolean   keep,
                                 GError   **error)
 {
+  gboolean ok;
+
   g_return_val_if_fail (CG_IS_STORE (self), FALSE);
 
+  /* Erasing must reach the bytes: with secure_delete, SQLite zeroes the
+   * overwritten and freed space instead of leaving it in the file (Debian
+   * builds SQLite with it on by default, other builds may not; it stays on
+   * for this connection), and the checkpoint below empties the -wal file,
+   * which still holds the old pages. */
+  if (!keep && !cg_store_exec (self, "PRAGMA secure_delete = ON", error))
+    return FALSE;
+  ok = erase_full_numbers (self, keep, error);
+  if (!keep && ok)
+    cg_store_exec (self, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
+  return ok;
+}
+
+static gboolean
+erase_full_numbers (CgStore   *self,
+                    gboolean   keep,
+                    GError   **error)
+{
   if (!cg_store_begin (self, error))
     return FALSE;
   if (!cg_store_set_setting (self, "keep_full_numbers", keep ? "true" : "false", error) ||

@@ -17,12 +17,8 @@
 #include "cg-reader-private.h"
 #include "cg-xlsx-part.h"
 
-/* Small parts compress well whatever they hold; the ratio only says
- * "bomb" once a part is big enough to hurt. */
-#define XLSX_RATIO_MIN_BYTES   (1024 * 1024)
-/* A sheet nests six levels deep (worksheet/sheetData/row/c/is/r/t); extension
- * lists go a few further.  libxml2 alone would allow 256. */
-#define XLSX_MAX_DEPTH         48
+#define XLSX_RATIO_MIN_BYTES   CG_LIMIT_XLSX_RATIO_MIN_BYTES
+#define XLSX_MAX_DEPTH         CG_LIMIT_XML_DEPTH
 
 /* ---------------------------------------------------------------------- */
 /* The archive                                                            */

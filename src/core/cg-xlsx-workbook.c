@@ -20,7 +20,7 @@
 #include "cg-xlsx-workbook.h"
 
 /* Shared strings are kept in memory: cap them (text plus 4 bytes a string). */
-#define XLSX_MAX_SHARED_BYTES  ((guint64) 512 * 1024 * 1024)
+#define XLSX_MAX_SHARED_BYTES  CG_LIMIT_XLSX_SHARED_BYTES
 
 typedef struct
 {

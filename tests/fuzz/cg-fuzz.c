@@ -12,6 +12,9 @@
 #include "cg-fuzz.h"
 #include "cg-parse.h"
 #include "cg-phone.h"
+#include "cg-reader-xls-wire.h"
+
+static gboolean direct_xls;
 
 void
 cg_fuzz_read_path (const char   *path,
@@ -23,7 +26,10 @@ cg_fuzz_read_path (const char   *path,
   const CgCell *cells;
   guint n_cells;
 
-  reader = cg_reader_open (path, &options, &error);
+  if (direct_xls)
+    reader = cg_reader_xls_open_direct (path, &options, &error);
+  else
+    reader = cg_reader_open (path, &options, &error);
   if (reader == NULL)
     return;
 
@@ -69,6 +75,14 @@ cg_fuzz_read_bytes (const guint8 *data,
     }
 
   cg_fuzz_read_path (path, format);
+}
+
+void
+cg_fuzz_read_bytes_xls_direct (const guint8 *data,
+                               gsize         size)
+{
+  direct_xls = TRUE;
+  cg_fuzz_read_bytes (data, size, CG_FILE_FORMAT_XLS);
 }
 
 static void
@@ -119,4 +133,24 @@ cg_fuzz_parse (const guint8 *data,
       parse_piece (start, stop - start);
       start = stop + 1;
     }
+}
+
+void
+cg_fuzz_xls_stream (const guint8 *data,
+                    gsize         size)
+{
+  g_autoptr(GInputStream) in = g_memory_input_stream_new_from_data (data, size, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CgReader) reader = NULL;
+  const CgCell *cells;
+  guint n_cells;
+
+  reader = cg_reader_xls_open_stream (in, NULL, 0, "fuzz.xls", &error);
+  if (reader == NULL)
+    return;
+  while (cg_reader_next (reader, &cells, &n_cells, &error))
+    for (guint i = 0; i < n_cells; i++)
+      g_assert (strlen (cells[i].text) == cells[i].length);
+  cg_reader_get_sheet_name (reader);
+  cg_reader_get_progress (reader);
 }

@@ -23,8 +23,16 @@ void cg_fuzz_read_bytes (const guint8  *data,
                          gsize          size,
                          CgFileFormat   format);
 
+/** cg_fuzz_read_bytes_xls_direct: as cg_fuzz_read_bytes, with FreeXL in this process. */
+void cg_fuzz_read_bytes_xls_direct (const guint8 *data,
+                                    gsize         size);
+
 /** cg_fuzz_parse: runs every cell parser and the phone functions on each NUL-separated piece of @data. */
 void cg_fuzz_parse      (const guint8  *data,
+                         gsize          size);
+
+/** cg_fuzz_xls_stream: decodes @data as the .xls child process's answer and reads every row. */
+void cg_fuzz_xls_stream (const guint8  *data,
                          gsize          size);
 
 G_END_DECLS
