@@ -19,7 +19,7 @@
  *    (cg_aggregates_subtract_batch reads the rows), never the purged ones,
  *    whose sums stay as history: nothing is subtracted twice or wrongly;
  *  - re-importing old calls into the closed period would add them again:
- *    the trigger calls_closed_period (cg-schema.c, migration 6) skips them
+ *    the trigger calls_closed_period (cg-schema.c, migration 5) skips them
  *    and the import counts them as duplicates;
  *  - a new business time zone regroups the sums from the rows
  *    (cg_aggregates_rebuild), which would drop the purged calls' sums:

@@ -219,7 +219,7 @@ static const char migration_4[] =
  * the rows are gone, so a call inserted there again (re-importing an old
  * file) would be counted twice.  The trigger skips such rows, which the
  * writer then counts as duplicates. */
-static const char migration_6[] =
+static const char migration_5[] =
   "CREATE TABLE purges ("
   "  id               INTEGER PRIMARY KEY,"
   "  before_ts        INTEGER NOT NULL,"
@@ -237,7 +237,7 @@ static const CgMigration migrations[] = {
   { 2, migration_2 },
   { 3, migration_3 },
   { 4, migration_4 },
-  { 6, migration_6 },
+  { 5, migration_5 },
 };
 
 const CgMigration *
