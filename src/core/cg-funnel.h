@@ -64,9 +64,9 @@ gboolean   cg_funnel_row_average_sale (const CgFunnelRow *row,
 
 /** cg_funnel_compute: one row per key of @by (any slice), keys ascending
  * (outcomes in CgOutcome's order); the total is a row even without calls.
- * By outcome, only the row "connected" can have later stages; by hour,
- * weekday or hour × weekday a new customer is counted in the slice of
- * each of their sales in the period. */
+ * By outcome, only the row "connected" can have later stages; a new
+ * customer with sales in two slices (two hours, two agents) is new in
+ * both. */
 GPtrArray *cg_funnel_compute  (CgStore        *store,
                                CgDimension     by,
                                const CgFilter *filter,
