@@ -622,6 +622,19 @@ check_scorecard (CgStore    *store,
       if (v->has_value[CG_INDICATOR_COMPLAINT_RATE])
         g_assert_cmpfloat (v->value[CG_INDICATOR_COMPLAINT_RATE], ==, 0);
       g_assert_false (v->has_value[CG_INDICATOR_SATISFACTION]);
+
+      /* By week the change is against the week before, which has calls
+       * for every week but the first (the log's weeks are consecutive). */
+      if (by == CG_DIM_WEEK)
+        {
+          const Expect *p = i > 0 ? g_hash_table_lookup (want, ((CgScorecardRow *) g_ptr_array_index (card->rows, i - 1))->key)
+                                  : NULL;
+
+          g_assert_cmpint (row->has_change[CG_INDICATOR_CONNECT_RATE], ==, p != NULL);
+          if (p != NULL)
+            g_assert_cmpfloat_with_epsilon (row->change[CG_INDICATOR_CONNECT_RATE],
+                                            (double) e->connected / e->calls - (double) p->connected / p->calls, 1e-12);
+        }
     }
 }
 

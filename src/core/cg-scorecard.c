@@ -477,20 +477,23 @@ cg_scorecard_compute (CgStore        *store,
   if (by == CG_DIM_LINE || filter->line != NULL || !cg_compliance_complaints_have_key (by))
     card->available[CG_INDICATOR_COMPLAINT_RATE] = FALSE;
 
-  /* The previous period: by calendar slice the slice before each (whole,
-   * even when the filter cuts the first one short), measured from the
-   * start of the one before the first; otherwise the period of equal
-   * length just before the filter's, when it has both ends. */
+  /* The previous period: by calendar slice the slice before each, whole
+   * even when the filter cuts the first one short.  Only the slice before
+   * the first and the first itself need measuring again: the others are
+   * rows already.  Otherwise the period of equal length just before the
+   * filter's, when it has both ends. */
   before = *filter;
   if (is_calendar (by) && keys->len > 0)
     {
       const char *first = ((CgConnectRow *) g_ptr_array_index (keys, 0))->key;
       g_autoptr(GDateTime) start = period_start (by, first, tz);
       g_autoptr(GDateTime) earlier = start ? period_add (by, start, -1) : NULL;
+      g_autoptr(GDateTime) end = start ? period_add (by, start, 1) : NULL;
 
-      if (earlier != NULL)
+      if (earlier != NULL && end != NULL)
         {
           before.from_ts = g_date_time_to_unix (earlier);
+          before.to_ts = g_date_time_to_unix (end);
           has_before = TRUE;
         }
     }
@@ -537,6 +540,8 @@ cg_scorecard_compute (CgStore        *store,
                                            row->effective_weight, &row->total);
       if (previous != NULL)
         p = g_hash_table_lookup (previous, previous_id != NULL ? previous_id : key);
+      if (p == NULL && previous_id != NULL && has_before)
+        p = g_hash_table_lookup (values, previous_id);
       if (p != NULL)
         set_changes (row, &card->config, p);
       g_ptr_array_add (card->rows, g_steal_pointer (&row));
