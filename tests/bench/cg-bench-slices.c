@@ -7,7 +7,8 @@
  * total, month, list, agent and hour-weekday), the best of REPEATS
  * (default 3) runs in milliseconds: one line per metric, one column per
  * slice, as "wall/cpu" — on a shared machine the processor time of this
- * process says more than the wall clock.
+ * process says more than the wall clock.  CG_BENCH_METRIC=NAME times one
+ * metric only.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -126,6 +127,10 @@ main (int   argc,
   printf ("\n");
   for (guint m = 0; m < G_N_ELEMENTS (metrics); m++)
     {
+      const char *only = g_getenv ("CG_BENCH_METRIC");
+
+      if (only != NULL && g_strcmp0 (only, metrics[m].name) != 0)
+        continue;
       printf ("%-10s", metrics[m].name);
       for (guint d = 0; d < dims->len; d++)
         {
