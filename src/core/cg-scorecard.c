@@ -411,6 +411,52 @@ previous_key (CgDimension  by,
     }
 }
 
+/* The calls of key @key of @by within @filter as a CgFilter, for measures
+ * that take a filter only (the survey's satisfaction links responses to
+ * agents, lines, lists and times); FALSE for the slices a filter cannot
+ * express: campaign, segment, hours, weekdays and outcome. */
+static gboolean
+slice_filter (CgDimension     by,
+              const char     *key,
+              const CgFilter *filter,
+              GTimeZone      *tz,
+              CgFilter       *slice)
+{
+  *slice = *filter;
+  switch ((int) by)
+    {
+    case CG_DIM_TOTAL:
+      return TRUE;
+    case CG_DIM_AGENT:
+      slice->agent = key;
+      return TRUE;
+    case CG_DIM_LINE:
+      slice->line = key;
+      return TRUE;
+    case CG_DIM_LIST:
+      slice->list = key;
+      return TRUE;
+    case CG_DIM_DAY:
+    case CG_DIM_WEEK:
+    case CG_DIM_MONTH:
+    case CG_DIM_QUARTER:
+      {
+        g_autoptr(GDateTime) start = period_start (by, key, tz);
+        g_autoptr(GDateTime) end = start ? period_add (by, start, 1) : NULL;
+
+        if (end == NULL)
+          return FALSE;
+        if (slice->from_ts == 0 || slice->from_ts < g_date_time_to_unix (start))
+          slice->from_ts = g_date_time_to_unix (start);
+        if (slice->to_ts == 0 || slice->to_ts > g_date_time_to_unix (end))
+          slice->to_ts = g_date_time_to_unix (end);
+        return TRUE;
+      }
+    default:
+      return FALSE;
+    }
+}
+
 void
 cg_scorecard_row_free (CgScorecardRow *row)
 {
@@ -513,28 +559,20 @@ cg_scorecard_compute (CgStore        *store,
       g_autoptr(CgScorecardRow) row = NULL;
       g_autofree char *previous_id = NULL;
       const CgIndicatorValues *p = NULL;
+      CgFilter slice;
 
       /* A scorecard rates someone or something: no row for the calls
        * without an agent (line, list…). */
       if (key == NULL || *key == '\0' || v == NULL)
         continue;
+      if (!slice_filter (by, key, filter, tz, &slice) && is_calendar (by))
+        continue;
       row = g_new0 (CgScorecardRow, 1);
       row->key = g_strdup (key);
-      row->from_ts = filter->from_ts;
-      row->to_ts = filter->to_ts;
+      row->from_ts = slice.from_ts;
+      row->to_ts = slice.to_ts;
       if (is_calendar (by))
-        {
-          g_autoptr(GDateTime) start = period_start (by, key, tz);
-          g_autoptr(GDateTime) end = start ? period_add (by, start, 1) : NULL;
-
-          if (start == NULL || end == NULL)
-            continue;
-          if (row->from_ts == 0 || row->from_ts < g_date_time_to_unix (start))
-            row->from_ts = g_date_time_to_unix (start);
-          if (row->to_ts == 0 || row->to_ts > g_date_time_to_unix (end))
-            row->to_ts = g_date_time_to_unix (end);
-          previous_id = previous_key (by, key, tz);
-        }
+        previous_id = previous_key (by, key, tz);
       row->values = *v;
       row->has_total = cg_scorecard_total (&card->config, &row->values, row->score,
                                            row->effective_weight, &row->total);
