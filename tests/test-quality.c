@@ -171,7 +171,7 @@ assert_lists (GPtrArray      *rows,
       const CgListQuality *row = g_ptr_array_index (rows, i);
 
       g_test_message ("list %s", want[i].list);
-      g_assert_cmpstr (row->list, ==, want[i].list);
+      g_assert_cmpstr (row->key, ==, want[i].list);
       g_assert_cmpint (row->calls, ==, want[i].calls);
       g_assert_cmpint (row->invalid_number_calls, ==, want[i].invalid_number_calls);
       g_assert_cmpint (row->numbers, ==, want[i].numbers);
@@ -216,17 +216,17 @@ test_lists (Fixture       *f,
   };
 
   insert_hand_log (f->store);
-  rows = cg_quality_lists (f->store, NULL, 3, &error);
+  rows = cg_quality_lists (f->store, CG_DIM_LIST, NULL, 3, &error);
   g_assert_no_error (error);
   assert_lists (rows, want, G_N_ELEMENTS (want));
   g_clear_pointer (&rows, g_ptr_array_unref);
 
-  rows = cg_quality_lists (f->store, NULL, 2, &error);
+  rows = cg_quality_lists (f->store, CG_DIM_LIST, NULL, 2, &error);
   g_assert_no_error (error);
   assert_lists (rows, want_2, G_N_ELEMENTS (want_2));
   g_clear_pointer (&rows, g_ptr_array_unref);
 
-  rows = cg_quality_lists (f->store, NULL, 1, &error);
+  rows = cg_quality_lists (f->store, CG_DIM_LIST, NULL, 1, &error);
   g_assert_no_error (error);
   assert_lists (rows, want_1, G_N_ELEMENTS (want_1));
 }
@@ -255,19 +255,19 @@ test_lists_filtered (Fixture       *f,
   CgFilter filter = { .list = "LB" };
 
   insert_hand_log (f->store);
-  rows = cg_quality_lists (f->store, &filter, 3, &error);
+  rows = cg_quality_lists (f->store, CG_DIM_LIST, &filter, 3, &error);
   g_assert_no_error (error);
   assert_lists (rows, want_lb, G_N_ELEMENTS (want_lb));
   g_clear_pointer (&rows, g_ptr_array_unref);
 
   filter = (CgFilter) { .line = "L2" };
-  rows = cg_quality_lists (f->store, &filter, 3, &error);
+  rows = cg_quality_lists (f->store, CG_DIM_LIST, &filter, 3, &error);
   g_assert_no_error (error);
   assert_lists (rows, want_l2, G_N_ELEMENTS (want_l2));
   g_clear_pointer (&rows, g_ptr_array_unref);
 
   filter = (CgFilter) { .from_ts = ts_of ("2026-09-14T00:00:00+08:00"), .to_ts = ts_of ("2026-09-21T00:00:00+08:00") };
-  rows = cg_quality_lists (f->store, &filter, 3, &error);
+  rows = cg_quality_lists (f->store, CG_DIM_LIST, &filter, 3, &error);
   g_assert_no_error (error);
   assert_lists (rows, want_w38, G_N_ELEMENTS (want_w38));
 }
@@ -284,7 +284,7 @@ test_lines (Fixture       *f,
   CgFilter filter = { .list = "LA" };
 
   insert_hand_log (f->store);
-  rows = cg_quality_lines (f->store, NULL, &error);
+  rows = cg_quality_lines (f->store, CG_DIM_LINE, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (rows->len, ==, 2);
 
@@ -292,7 +292,7 @@ test_lines (Fixture       *f,
    * none short); line failures 10 12.  W37: 1 2 4 6 8 15, no failure;
    * W38: 9 10 12 13, failures 10 12. */
   l1 = g_ptr_array_index (rows, 0);
-  g_assert_cmpstr (l1->line, ==, "L1");
+  g_assert_cmpstr (l1->key, ==, "L1");
   g_assert_cmpint (l1->calls, ==, 10);
   g_assert_cmpint (l1->connected, ==, 3);
   g_assert_cmpint (l1->line_failures, ==, 2);
@@ -308,7 +308,7 @@ test_lines (Fixture       *f,
   /* L2: calls 3 5 7 11 14 16; connected 3 (30 s), 5 (3 s), 11 (4 s): two
    * short; no failure.  W37: 3 5 7; W38: 11 14 16. */
   l2 = g_ptr_array_index (rows, 1);
-  g_assert_cmpstr (l2->line, ==, "L2");
+  g_assert_cmpstr (l2->key, ==, "L2");
   g_assert_cmpint (l2->calls, ==, 6);
   g_assert_cmpint (l2->connected, ==, 3);
   g_assert_cmpint (l2->line_failures, ==, 0);
@@ -320,7 +320,7 @@ test_lines (Fixture       *f,
 
   /* --list LA: L1 has 1 2 4 6 8 (connected 8), all in W37; L2 has 3 5 7
    * (connected 3, 5; 5 is short). */
-  rows = cg_quality_lines (f->store, &filter, &error);
+  rows = cg_quality_lines (f->store, CG_DIM_LINE, &filter, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (rows->len, ==, 2);
   l1 = g_ptr_array_index (rows, 0);
@@ -428,10 +428,10 @@ test_empty (Fixture       *f,
   CgFilter filter = { .from_ts = ts_of ("2000-01-01T00:00:00+08:00"), .to_ts = ts_of ("2000-01-02T00:00:00+08:00") };
 
   insert_hand_log (f->store);
-  lists = cg_quality_lists (f->store, &filter, 3, &error);
+  lists = cg_quality_lists (f->store, CG_DIM_LIST, &filter, 3, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (lists->len, ==, 0);
-  lines = cg_quality_lines (f->store, &filter, &error);
+  lines = cg_quality_lines (f->store, CG_DIM_LINE, &filter, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (lines->len, ==, 0);
   c = cg_quality_contact (f->store, &filter, &error);

@@ -85,7 +85,7 @@ cg_cli_stats_funnel (CgCli   *cli,
 {
   CgCliFilterOptions o = { 0 };
   GOptionEntry entries[] = {
-    { "by", 0, 0, G_OPTION_ARG_STRING, &o.by, N_("Slice by total, list or agent"), N_("DIMENSION") },
+    CG_CLI_BY_ENTRY (o),
     CG_CLI_FILTER_ENTRIES (o),
     { NULL }
   };
@@ -100,12 +100,8 @@ cg_cli_stats_funnel (CgCli   *cli,
                      _("Sales funnel: dialled, connected, interested (interested, callback or sale), sale; conversion between stages with 95 % intervals."),
                      entries, &argc, &argv, error))
     goto out;
-  if (o.by != NULL && !cg_dimension_from_string (o.by, &by))
-    {
-      g_set_error (error, CG_CLI_ERROR, CG_CLI_ERROR_USAGE, _("--by must be total, list or agent, not “%s”."), o.by);
-      goto out;
-    }
-  if ((store = cg_cli_get_store (cli, error)) == NULL ||
+  if (!cg_cli_parse_by (o.by, CG_DIM_TOTAL, &by, error) ||
+      (store = cg_cli_get_store (cli, error)) == NULL ||
       !cg_cli_make_filter (store, &o, &filter, error) ||
       (rows = cg_funnel_compute (store, by, &filter, error)) == NULL)
     goto out;

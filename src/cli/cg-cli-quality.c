@@ -70,6 +70,32 @@ add_rate_json (JsonBuilder *b,
 }
 
 static void
+add_by_json (JsonBuilder *b,
+             CgDimension  by)
+{
+  json_builder_set_member_name (b, "by");
+  json_builder_add_string_value (b, cg_dimension_to_string (by));
+}
+
+/* "key" always; the member the rows had before --by (@legacy_member, e.g.
+ * "list") too when sliced the old way. */
+static void
+add_key_json (JsonBuilder *b,
+              CgDimension  by,
+              CgDimension  legacy_by,
+              const char  *legacy_member,
+              const char  *key)
+{
+  if (by == legacy_by)
+    {
+      json_builder_set_member_name (b, legacy_member);
+      json_builder_add_string_value (b, key);
+    }
+  json_builder_set_member_name (b, "key");
+  json_builder_add_string_value (b, key);
+}
+
+static void
 print_json (JsonBuilder *b)
 {
   g_autoptr(JsonNode) root = json_builder_get_root (b);
@@ -86,10 +112,12 @@ cg_cli_stats_quality (CgCli   *cli,
   int max_attempts = 3;
   GOptionEntry entries[] = {
     { "max-attempts", 0, 0, G_OPTION_ARG_INT, &max_attempts, N_("Count numbers dialled more than N times (default 3)"), N_("N") },
+    CG_CLI_BY_ENTRY (o),
     CG_CLI_FILTER_ENTRIES (o),
     { NULL }
   };
   g_autoptr(GPtrArray) rows = NULL;
+  CgDimension by;
   CgFilter filter;
   CgStore *store;
   gboolean ok = FALSE;
@@ -102,9 +130,10 @@ cg_cli_stats_quality (CgCli   *cli,
       g_set_error (error, CG_CLI_ERROR, CG_CLI_ERROR_USAGE, _("--max-attempts must be 1 or more, not %d."), max_attempts);
       goto out;
     }
-  if ((store = cg_cli_get_store (cli, error)) == NULL ||
+  if (!cg_cli_parse_by (o.by, CG_DIM_LIST, &by, error) ||
+      (store = cg_cli_get_store (cli, error)) == NULL ||
       !cg_cli_make_filter (store, &o, &filter, error) ||
-      (rows = cg_quality_lists (store, &filter, max_attempts, error)) == NULL)
+      (rows = cg_quality_lists (store, by, &filter, max_attempts, error)) == NULL)
     goto out;
 
   if (o.json)
@@ -112,6 +141,7 @@ cg_cli_stats_quality (CgCli   *cli,
       g_autoptr(JsonBuilder) b = json_builder_new ();
 
       json_builder_begin_object (b);
+      add_by_json (b, by);
       cg_cli_add_filter_json (b, &o);
       add_int_json (b, "max_attempts", max_attempts);
       json_builder_set_member_name (b, "rows");
@@ -121,8 +151,7 @@ cg_cli_stats_quality (CgCli   *cli,
           const CgListQuality *row = g_ptr_array_index (rows, i);
 
           json_builder_begin_object (b);
-          json_builder_set_member_name (b, "list");
-          json_builder_add_string_value (b, row->list);
+          add_key_json (b, by, CG_DIM_LIST, "list", row->key);
           add_int_json (b, "calls", row->calls);
           add_int_json (b, "numbers", row->numbers);
           add_share_json (b, "invalid_format_share", row->invalid_format_numbers, row->numbers);
@@ -141,7 +170,8 @@ cg_cli_stats_quality (CgCli   *cli,
   else
     {
       g_autofree char *over_title = g_strdup_printf (_("Dialled > %d times"), max_attempts);
-      g_autoptr(CgCliTable) table = cg_cli_table_new (7, _("List"), _("Calls"), _("Numbers"), _("Invalid format"),
+      g_autoptr(CgCliTable) table = cg_cli_table_new (7, by == CG_DIM_LIST ? _("List") : cg_dimension_to_string (by),
+                                                      _("Calls"), _("Numbers"), _("Invalid format"),
                                                       _("Invalid number"), _("On other lists"), over_title);
 
       for (guint i = 0; i < rows->len; i++)
@@ -156,7 +186,7 @@ cg_cli_stats_quality (CgCli   *cli,
           g_autofree char *over_share = share_text (row->over_attempted_numbers, row->numbers);
           g_autofree char *over = g_strdup_printf ("%s (%s)", over_count, over_share);
 
-          cg_cli_table_add_row (table, row->list, calls, numbers, invalid_format, invalid_number, duplicates, over);
+          cg_cli_table_add_row (table, row->key, calls, numbers, invalid_format, invalid_number, duplicates, over);
         }
       cg_cli_table_print (table);
     }
@@ -175,10 +205,12 @@ cg_cli_stats_lines (CgCli   *cli,
 {
   CgCliFilterOptions o = { 0 };
   GOptionEntry entries[] = {
+    CG_CLI_BY_ENTRY (o),
     CG_CLI_FILTER_ENTRIES (o),
     { NULL }
   };
   g_autoptr(GPtrArray) rows = NULL;
+  CgDimension by;
   CgFilter filter;
   CgStore *store;
   gboolean ok = FALSE;
@@ -186,9 +218,10 @@ cg_cli_stats_lines (CgCli   *cli,
   if (!cg_cli_parse ("stats lines", "", _("Line stability: line failures, short calls and connect rate per line, week by week."),
                      entries, &argc, &argv, error))
     goto out;
-  if ((store = cg_cli_get_store (cli, error)) == NULL ||
+  if (!cg_cli_parse_by (o.by, CG_DIM_LINE, &by, error) ||
+      (store = cg_cli_get_store (cli, error)) == NULL ||
       !cg_cli_make_filter (store, &o, &filter, error) ||
-      (rows = cg_quality_lines (store, &filter, error)) == NULL)
+      (rows = cg_quality_lines (store, by, &filter, error)) == NULL)
     goto out;
 
   if (o.json)
@@ -196,6 +229,7 @@ cg_cli_stats_lines (CgCli   *cli,
       g_autoptr(JsonBuilder) b = json_builder_new ();
 
       json_builder_begin_object (b);
+      add_by_json (b, by);
       cg_cli_add_filter_json (b, &o);
       json_builder_set_member_name (b, "rows");
       json_builder_begin_array (b);
@@ -204,8 +238,7 @@ cg_cli_stats_lines (CgCli   *cli,
           const CgLineStability *row = g_ptr_array_index (rows, i);
 
           json_builder_begin_object (b);
-          json_builder_set_member_name (b, "line");
-          json_builder_add_string_value (b, row->line);
+          add_key_json (b, by, CG_DIM_LINE, "line", row->key);
           add_int_json (b, "calls", row->calls);
           add_int_json (b, "connected", row->connected);
           add_int_json (b, "line_failures", row->line_failures);
@@ -237,11 +270,12 @@ cg_cli_stats_lines (CgCli   *cli,
     g_print ("%s\n", _("No calls in this period."));
   else
     {
-      g_autoptr(CgCliTable) table = cg_cli_table_new (5, _("Line"), _("Calls"),
+      const char *key_title = by == CG_DIM_LINE ? _("Line") : cg_dimension_to_string (by);
+      g_autoptr(CgCliTable) table = cg_cli_table_new (5, key_title, _("Calls"),
                                                       /* xgettext:no-c-format */
                                                       _("Line failures (95 % CI)"),
                                                       _("Short calls"), _("Connect rate"));
-      g_autoptr(CgCliTable) weeks = cg_cli_table_new (4, _("Line"), _("Week"), _("Calls"), _("Line failures"));
+      g_autoptr(CgCliTable) weeks = cg_cli_table_new (4, key_title, _("Week"), _("Calls"), _("Line failures"));
 
       for (guint i = 0; i < rows->len; i++)
         {
@@ -251,14 +285,14 @@ cg_cli_stats_lines (CgCli   *cli,
           g_autofree char *short_calls = share_text (row->short_calls, row->connected);
           g_autofree char *rate = share_text (row->connected, row->calls);
 
-          cg_cli_table_add_row (table, row->line, calls, failures, short_calls, rate);
+          cg_cli_table_add_row (table, row->key, calls, failures, short_calls, rate);
           for (guint w = 0; w < row->weeks->len; w++)
             {
               const CgLineWeek *week = &g_array_index (row->weeks, CgLineWeek, w);
               g_autofree char *week_calls = cg_format_count (week->calls);
               g_autofree char *week_share = share_text (week->line_failures, week->calls);
 
-              cg_cli_table_add_row (weeks, row->line, week->week, week_calls, week_share);
+              cg_cli_table_add_row (weeks, row->key, week->week, week_calls, week_share);
             }
         }
       cg_cli_table_print (table);
@@ -274,6 +308,65 @@ out:
 
 static const char *const attempt_keys[CG_CONTACT_N_ATTEMPTS] = { "1", "2", "3", "4+" };
 
+/* The figures of one contact row (the total or a slice). */
+static void
+add_contact_json (JsonBuilder     *b,
+                  const CgContact *c)
+{
+  add_int_json (b, "calls", c->calls);
+  add_int_json (b, "calls_without_number", c->calls_without_number);
+  add_int_json (b, "numbers", c->numbers);
+  add_int_json (b, "numbers_reached", c->numbers_reached);
+  add_rate_json (b, "contact_rate", "contact_rate_ci95", c->numbers_reached, c->numbers);
+  json_builder_set_member_name (b, "attempts");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < CG_CONTACT_N_ATTEMPTS; i++)
+    {
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "attempt");
+      json_builder_add_string_value (b, attempt_keys[i]);
+      add_int_json (b, "calls", c->attempt_calls[i]);
+      add_int_json (b, "connected", c->attempt_connected[i]);
+      add_rate_json (b, "rate", "ci95", c->attempt_connected[i], c->attempt_calls[i]);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  add_int_json (b, "agent_calls", c->agent_calls);
+  add_int_json (b, "agent_hours", c->agent_hours);
+  add_share_json (b, "calls_per_agent_hour", c->agent_calls, c->agent_hours);
+}
+
+/* One line per slice: contact rate, first against repeat attempts, pace. */
+static void
+print_contact_slices (GPtrArray  *slices,
+                      const char *key_title)
+{
+  g_autoptr(CgCliTable) table = cg_cli_table_new (6, key_title, _("Calls"), _("Contact rate"),
+                                                  _("First attempt"), _("Repeat attempts"), _("Calls per hour"));
+
+  for (guint i = 0; i < slices->len; i++)
+    {
+      const CgContact *row = g_ptr_array_index (slices, i);
+      gint64 repeat_calls = 0, repeat_connected = 0;
+      g_autofree char *calls = cg_format_count (row->calls);
+      g_autofree char *contact = interval_text (row->numbers_reached, row->numbers);
+      g_autofree char *first = interval_text (row->attempt_connected[0], row->attempt_calls[0]);
+      g_autofree char *repeat = NULL;
+      g_autofree char *per_hour = row->agent_hours > 0 ? g_strdup_printf ("%.1f", (double) row->agent_calls / row->agent_hours)
+                                                       : g_strdup ("—");
+
+      for (guint a = 1; a < CG_CONTACT_N_ATTEMPTS; a++)
+        {
+          repeat_calls += row->attempt_calls[a];
+          repeat_connected += row->attempt_connected[a];
+        }
+      repeat = interval_text (repeat_connected, repeat_calls);
+      cg_cli_table_add_row (table, row->key, calls, contact, first, repeat, per_hour);
+    }
+  g_print ("\n");
+  cg_cli_table_print (table);
+}
+
 gboolean
 cg_cli_stats_contact (CgCli   *cli,
                       int      argc,
@@ -282,10 +375,13 @@ cg_cli_stats_contact (CgCli   *cli,
 {
   CgCliFilterOptions o = { 0 };
   GOptionEntry entries[] = {
+    CG_CLI_BY_ENTRY (o),
     CG_CLI_FILTER_ENTRIES (o),
     { NULL }
   };
   g_autoptr(CgContact) c = NULL;
+  g_autoptr(GPtrArray) slices = NULL;
+  CgDimension by;
   CgFilter filter;
   CgStore *store;
   gboolean ok = FALSE;
@@ -293,9 +389,12 @@ cg_cli_stats_contact (CgCli   *cli,
   if (!cg_cli_parse ("stats contact", "", _("Contact rate per number, connect rate by attempt and calls per agent-hour."),
                      entries, &argc, &argv, error))
     goto out;
-  if ((store = cg_cli_get_store (cli, error)) == NULL ||
+  if (!cg_cli_parse_by (o.by, CG_DIM_TOTAL, &by, error) ||
+      (store = cg_cli_get_store (cli, error)) == NULL ||
       !cg_cli_make_filter (store, &o, &filter, error) ||
       (c = cg_quality_contact (store, &filter, error)) == NULL)
+    goto out;
+  if (by != CG_DIM_TOTAL && (slices = cg_quality_contact_by (store, by, &filter, error)) == NULL)
     goto out;
 
   if (o.json)
@@ -303,28 +402,9 @@ cg_cli_stats_contact (CgCli   *cli,
       g_autoptr(JsonBuilder) b = json_builder_new ();
 
       json_builder_begin_object (b);
+      add_by_json (b, by);
       cg_cli_add_filter_json (b, &o);
-      add_int_json (b, "calls", c->calls);
-      add_int_json (b, "calls_without_number", c->calls_without_number);
-      add_int_json (b, "numbers", c->numbers);
-      add_int_json (b, "numbers_reached", c->numbers_reached);
-      add_rate_json (b, "contact_rate", "contact_rate_ci95", c->numbers_reached, c->numbers);
-      json_builder_set_member_name (b, "attempts");
-      json_builder_begin_array (b);
-      for (guint i = 0; i < CG_CONTACT_N_ATTEMPTS; i++)
-        {
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "attempt");
-          json_builder_add_string_value (b, attempt_keys[i]);
-          add_int_json (b, "calls", c->attempt_calls[i]);
-          add_int_json (b, "connected", c->attempt_connected[i]);
-          add_rate_json (b, "rate", "ci95", c->attempt_connected[i], c->attempt_calls[i]);
-          json_builder_end_object (b);
-        }
-      json_builder_end_array (b);
-      add_int_json (b, "agent_calls", c->agent_calls);
-      add_int_json (b, "agent_hours", c->agent_hours);
-      add_share_json (b, "calls_per_agent_hour", c->agent_calls, c->agent_hours);
+      add_contact_json (b, c);
       json_builder_set_member_name (b, "agents");
       json_builder_begin_array (b);
       for (guint i = 0; i < c->agents->len; i++)
@@ -340,6 +420,21 @@ cg_cli_stats_contact (CgCli   *cli,
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
+      if (slices != NULL)
+        {
+          json_builder_set_member_name (b, "rows");
+          json_builder_begin_array (b);
+          for (guint i = 0; i < slices->len; i++)
+            {
+              const CgContact *row = g_ptr_array_index (slices, i);
+
+              json_builder_begin_object (b);
+              add_key_json (b, by, CG_N_DIMS, NULL, row->key);
+              add_contact_json (b, row);
+              json_builder_end_object (b);
+            }
+          json_builder_end_array (b);
+        }
       json_builder_end_object (b);
       print_json (b);
     }
@@ -382,6 +477,8 @@ cg_cli_stats_contact (CgCli   *cli,
           cg_cli_table_add_row (agents, a ? a->agent : _("Total"), calls_text, hours_text, per_hour);
         }
       cg_cli_table_print (agents);
+      if (slices != NULL)
+        print_contact_slices (slices, cg_dimension_to_string (by));
     }
   ok = TRUE;
 

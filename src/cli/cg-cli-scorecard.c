@@ -404,7 +404,7 @@ scorecard_report (CgCli   *cli,
 {
   CgCliFilterOptions o = { 0 };
   GOptionEntry entries[] = {
-    { "by", 0, 0, G_OPTION_ARG_STRING, &o.by, N_("One row per month, agent, line or list (default month)"), N_("DIMENSION") },
+    { "by", 0, 0, G_OPTION_ARG_STRING, &o.by, N_("One row per month (the default), agent, line, list or any other slice: total, day, week, quarter, campaign, segment, hour, weekday, hour-weekday, outcome"), N_("DIMENSION") },
     CG_CLI_FILTER_ENTRIES (o),
     { NULL }
   };
@@ -415,7 +415,7 @@ scorecard_report (CgCli   *cli,
   gboolean ok = FALSE;
 
   if (!cg_cli_parse ("scorecard", "",
-                     _("Weighted scorecard per month, agent, line or list, against the targets of “scorecard config”. Also: scorecard config|set|weights|reset."),
+                     _("Weighted scorecard per month, agent, line, list or any slice, against the targets of “scorecard config”. Also: scorecard config|set|weights|reset."),
                      entries, &argc, &argv, error))
     goto out;
   if (argc > 1)
@@ -424,15 +424,8 @@ scorecard_report (CgCli   *cli,
                    _("Unknown scorecard command “%s”: use config, set, weights or reset."), argv[1]);
       goto out;
     }
-  if (o.by != NULL &&
-      (!cg_dimension_from_string (o.by, &by) ||
-       (by != CG_DIM_MONTH && by != CG_DIM_AGENT && by != CG_DIM_LINE && by != CG_DIM_LIST)))
-    {
-      g_set_error (error, CG_CLI_ERROR, CG_CLI_ERROR_USAGE,
-                   _("--by must be month, agent, line or list, not “%s”."), o.by);
-      goto out;
-    }
-  if ((store = cg_cli_get_store (cli, error)) == NULL ||
+  if (!cg_cli_parse_by (o.by, CG_DIM_MONTH, &by, error) ||
+      (store = cg_cli_get_store (cli, error)) == NULL ||
       !cg_cli_make_filter (store, &o, &filter, error) ||
       (card = cg_scorecard_compute (store, by, &filter, error)) == NULL)
     goto out;

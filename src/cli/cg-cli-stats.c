@@ -13,26 +13,6 @@
 #include "cg-cli.h"
 #include "cg-format.h"
 
-static gboolean
-parse_by (const char  *by,
-          CgDimension *dimension,
-          GError     **error)
-{
-  if (by == NULL)
-    {
-      *dimension = CG_DIM_TOTAL;
-      return TRUE;
-    }
-  if (!cg_dimension_from_string (by, dimension))
-    {
-      g_set_error (error, CG_CLI_ERROR, CG_CLI_ERROR_USAGE,
-                   _("--by must be total, day, week, month, quarter, line, agent, list, campaign, segment, hour, weekday, hour-weekday or outcome, not “%s”."),
-                   by);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* A connect-rate row; rate, interval and ACD are null for an empty slice
  * (never 0 or NaN). */
 static void
@@ -99,6 +79,71 @@ print_rows (GPtrArray          *rows,
   cg_cli_table_print (table);
 }
 
+/* Outcomes slice by slice: "slices": [{key, calls, outcomes: [{outcome,
+ * calls, share}]}], shares of the slice's calls, outcomes without calls
+ * left out. */
+static void
+add_outcome_slices_json (JsonBuilder *b,
+                         GPtrArray   *slices)
+{
+  json_builder_set_member_name (b, "slices");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < slices->len; i++)
+    {
+      const CgOutcomeRow *slice = g_ptr_array_index (slices, i);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "key");
+      json_builder_add_string_value (b, slice->key);
+      json_builder_set_member_name (b, "calls");
+      json_builder_add_int_value (b, slice->calls);
+      json_builder_set_member_name (b, "outcomes");
+      json_builder_begin_array (b);
+      for (CgOutcome o = 0; o < CG_N_OUTCOMES; o++)
+        {
+          if (slice->outcome_calls[o] == 0)
+            continue;
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "outcome");
+          json_builder_add_string_value (b, cg_outcome_to_string (o));
+          json_builder_set_member_name (b, "calls");
+          json_builder_add_int_value (b, slice->outcome_calls[o]);
+          json_builder_set_member_name (b, "share");
+          json_builder_add_double_value (b, (double) slice->outcome_calls[o] / slice->calls);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+static void
+print_outcome_slices (GPtrArray  *slices,
+                      const char *key_title)
+{
+  g_autoptr(CgCliTable) table = cg_cli_table_new (4, key_title, _("Outcome"), _("Calls"), _("Share"));
+
+  for (guint i = 0; i < slices->len; i++)
+    {
+      const CgOutcomeRow *slice = g_ptr_array_index (slices, i);
+
+      for (CgOutcome o = 0; o < CG_N_OUTCOMES; o++)
+        {
+          g_autofree char *calls = NULL;
+          g_autofree char *share = NULL;
+
+          if (slice->outcome_calls[o] == 0)
+            continue;
+          calls = cg_format_count (slice->outcome_calls[o]);
+          share = g_strdup_printf ("%.1f %%", 100.0 * slice->outcome_calls[o] / slice->calls);
+          cg_cli_table_add_row (table, slice->key, cg_outcome_get_label (o), calls, share);
+        }
+    }
+  g_print ("\n");
+  cg_cli_table_print (table);
+}
+
 static gboolean
 stats_connect (CgCli   *cli,
                int      argc,
@@ -108,13 +153,14 @@ stats_connect (CgCli   *cli,
 {
   CgCliFilterOptions o = { 0 };
   GOptionEntry entries[] = {
-    { "by", 0, 0, G_OPTION_ARG_STRING, &o.by, N_("Slice by total, day, week, month, quarter, line, agent, list, campaign, segment, hour, weekday, hour-weekday or outcome"), N_("DIMENSION") },
+    CG_CLI_BY_ENTRY (o),
     CG_CLI_FILTER_ENTRIES (o),
     { NULL }
   };
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) totals = NULL;
-  CgDimension by;
+  g_autoptr(GPtrArray) slices = NULL;  /* stats outcomes --by another slice */
+  CgDimension by, slice_by = CG_DIM_OUTCOME;
   CgFilter filter;
   CgStore *store;
   gboolean ok = FALSE;
@@ -123,13 +169,17 @@ stats_connect (CgCli   *cli,
                      outcomes ? _("Why calls did not connect: calls per outcome.")
                               /* xgettext:no-c-format */
                               : _("Connect rate by slice, with 95 % intervals."),
-                     outcomes ? entries + 1 : entries, &argc, &argv, error))
+                     entries, &argc, &argv, error))
     goto out;
-  if (!parse_by (outcomes ? "outcome" : o.by, &by, error) ||
+  if ((outcomes && !cg_cli_parse_by (o.by, CG_DIM_OUTCOME, &slice_by, error)) ||
+      !cg_cli_parse_by (outcomes ? "outcome" : o.by, CG_DIM_TOTAL, &by, error) ||
       (store = cg_cli_get_store (cli, error)) == NULL ||
       !cg_cli_make_filter (store, &o, &filter, error) ||
       (rows = cg_analytics_connect (store, by, &filter, error)) == NULL ||
       (totals = cg_analytics_connect (store, CG_DIM_TOTAL, &filter, error)) == NULL)
+    goto out;
+  if (slice_by != CG_DIM_OUTCOME && slice_by != CG_DIM_TOTAL &&
+      (slices = cg_analytics_outcomes (store, slice_by, &filter, error)) == NULL)
     goto out;
 
   if (o.json)
@@ -140,8 +190,10 @@ stats_connect (CgCli   *cli,
 
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "by");
-      json_builder_add_string_value (b, cg_dimension_to_string (by));
+      json_builder_add_string_value (b, cg_dimension_to_string (outcomes ? slice_by : by));
       cg_cli_add_filter_json (b, &o);
+      if (slices != NULL)
+        add_outcome_slices_json (b, slices);
       json_builder_set_member_name (b, "rows");
       json_builder_begin_array (b);
       for (guint i = 0; i < rows->len; i++)
@@ -190,6 +242,8 @@ stats_connect (CgCli   *cli,
           cg_cli_table_add_row (table, cg_outcome_get_label (outcome), calls, share);
         }
       cg_cli_table_print (table);
+      if (slices != NULL)
+        print_outcome_slices (slices, cg_dimension_to_string (slice_by));
     }
   else
     print_rows (rows, g_ptr_array_index (totals, 0), cg_dimension_to_string (by));
@@ -263,7 +317,7 @@ cg_cli_compare (CgCli   *cli,
       g_set_error (error, CG_CLI_ERROR, CG_CLI_ERROR_USAGE, _("compare needs --by, e.g. “compare --by line L01 L02”."));
       goto out;
     }
-  if (!parse_by (o.by, &by, error) ||
+  if (!cg_cli_parse_by (o.by, CG_DIM_TOTAL, &by, error) ||
       (store = cg_cli_get_store (cli, error)) == NULL ||
       !cg_cli_make_filter (store, &o, &filter, error) ||
       (c = cg_analytics_compare (store, by, (const char *const *) argv + 1, &filter, error)) == NULL)

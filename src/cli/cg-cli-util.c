@@ -304,3 +304,24 @@ cg_cli_add_interval_json (JsonBuilder      *b,
   else
     json_builder_add_null_value (b);
 }
+
+gboolean
+cg_cli_parse_by (const char  *by,
+                 CgDimension  default_by,
+                 CgDimension *dimension,
+                 GError     **error)
+{
+  if (by == NULL)
+    {
+      *dimension = default_by;
+      return TRUE;
+    }
+  if (!cg_dimension_from_string (by, dimension))
+    {
+      g_set_error (error, CG_CLI_ERROR, CG_CLI_ERROR_USAGE,
+                   _("--by must be total, day, week, month, quarter, line, agent, list, campaign, segment, hour, weekday, hour-weekday or outcome, not “%s”."),
+                   by);
+      return FALSE;
+    }
+  return TRUE;
+}

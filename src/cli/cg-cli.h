@@ -80,6 +80,16 @@ typedef struct {
   { "list", 0, 0, G_OPTION_ARG_STRING, &(o).list, N_("Only this number list"), N_("LIST") }, \
   { "json", 0, 0, G_OPTION_ARG_NONE, &(o).json, N_("Write JSON"), NULL }
 
+/* --by with the 14 slices of cg-analytics.h. */
+#define CG_CLI_BY_ENTRY(o) \
+  { "by", 0, 0, G_OPTION_ARG_STRING, &(o).by, N_("Slice by total, day, week, month, quarter, line, agent, list, campaign, segment, hour, weekday, hour-weekday or outcome"), N_("DIMENSION") }
+
+/* The slice --by names; @default_by without --by. */
+gboolean cg_cli_parse_by             (const char          *by,
+                                      CgDimension          default_by,
+                                      CgDimension         *dimension,
+                                      GError             **error);
+
 void     cg_cli_filter_options_clear (CgCliFilterOptions  *o);
 /* The days of --from/--to in the business time zone; --to is inclusive. */
 gboolean cg_cli_make_filter          (CgStore             *store,

@@ -6,6 +6,7 @@
 
 #include <sqlite3.h>
 
+#include "cg-aggregates.h"
 #include "cg-analytics.h"
 
 G_BEGIN_DECLS
@@ -30,5 +31,48 @@ gboolean cg_analytics_day_bounds (CgStore        *store,
                                   const CgFilter *filter,
                                   gint64         *from_day,
                                   gint64         *to_day);
+
+/* Every analysis slices the calls the same way, from one table in
+ * cg-analytics.c, so a metric by hour × weekday means the same hours
+ * everywhere. */
+
+/* The SQL expression of @by's key over calls: built from constants only,
+ * so it may be pasted into SQL; it needs cg_local_time_register.  For
+ * CG_DIM_OUTCOME it is the outcome's number: read keys with
+ * cg_dimension_key_column. */
+const char *cg_dimension_key_sql    (CgDimension     by);
+/* The key in @column of @stmt as rows of @by name it ("no_answer"). */
+char       *cg_dimension_key_column (CgDimension     by,
+                                     sqlite3_stmt   *stmt,
+                                     int             column);
+/* strcmp for keys of @by, except that outcomes go in CgOutcome's order. */
+int         cg_dimension_key_compare (CgDimension    by,
+                                      const char    *a,
+                                      const char    *b);
+
+/* Whether the per-day sums (agg_day) carry @by's key: total, calendar
+ * slices, line, list and outcome; not agent, campaign, segment or hours. */
+gboolean    cg_dimension_in_day_sums (CgDimension    by);
+
+/* Keys of CgDaySum rows; remembers the last day, as sums come day by day. */
+typedef struct {
+  CgDimension by;
+  gint64      day;
+  char        buf[32];
+} CgDaySumKeyer;
+
+void        cg_day_sum_keyer_init   (CgDaySumKeyer  *keyer,
+                                     CgDimension     by);
+/* The key of @d for a dimension cg_dimension_in_day_sums accepts. */
+const char *cg_day_sum_key          (CgDaySumKeyer  *keyer,
+                                     const CgDaySum *d);
+/* Whether a sum of local day @day, @line and @list is in @filter, whose
+ * bounds cg_analytics_day_bounds gave as [from_day, to_day). */
+gboolean    cg_day_sum_passes       (const CgFilter *filter,
+                                     gint64          day,
+                                     gint64          from_day,
+                                     gint64          to_day,
+                                     const char     *line,
+                                     const char     *list);
 
 G_END_DECLS

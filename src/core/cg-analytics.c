@@ -94,16 +94,47 @@ cg_connect_row_rate (const CgConnectRow *row,
   return cg_stats_wilson (row->connected, row->calls, CG_STATS_CONFIDENCE, rate);
 }
 
-static char *
-row_key (CgDimension   by,
-         sqlite3_stmt *stmt)
+const char *
+cg_dimension_key_sql (CgDimension by)
 {
+  g_return_val_if_fail (by < CG_N_DIMS, NULL);
+  return dimensions[by].key_sql;
+}
+
+char *
+cg_dimension_key_column (CgDimension   by,
+                         sqlite3_stmt *stmt,
+                         int           column)
+{
+  const char *text;
+
   if (by == CG_DIM_OUTCOME)
     {
-      int outcome = sqlite3_column_int (stmt, 0);
+      int outcome = sqlite3_column_int (stmt, column);
       return g_strdup (cg_outcome_to_string (outcome >= 0 && outcome < CG_N_OUTCOMES ? outcome : CG_OUTCOME_OTHER));
     }
-  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  text = (const char *) sqlite3_column_text (stmt, column);
+  return g_strdup (text ? text : "");
+}
+
+int
+cg_dimension_key_compare (CgDimension  by,
+                          const char  *a,
+                          const char  *b)
+{
+  CgOutcome x = CG_OUTCOME_OTHER, y = CG_OUTCOME_OTHER;
+
+  if (by != CG_DIM_OUTCOME)
+    return strcmp (a, b);
+  cg_outcome_from_string (a, &x);
+  cg_outcome_from_string (b, &y);
+  return (int) x - (int) y;
+}
+
+gboolean
+cg_dimension_in_day_sums (CgDimension by)
+{
+  return by < CG_N_DIMS && aggregated[by].summed && !aggregated[by].hourly;
 }
 
 /* The sums answer when the slice is not by agent, campaign or segment,
@@ -168,6 +199,40 @@ day_key (CgDimension  by,
     }
 }
 
+void
+cg_day_sum_keyer_init (CgDaySumKeyer *keyer,
+                       CgDimension    by)
+{
+  g_return_if_fail (cg_dimension_in_day_sums (by));
+  keyer->by = by;
+  keyer->day = G_MININT64;
+  keyer->buf[0] = '\0';
+}
+
+const char *
+cg_day_sum_key (CgDaySumKeyer  *keyer,
+                const CgDaySum *d)
+{
+  switch (keyer->by)
+    {
+    case CG_DIM_TOTAL:
+      return "total";
+    case CG_DIM_LINE:
+      return d->line;
+    case CG_DIM_LIST:
+      return d->list;
+    case CG_DIM_OUTCOME:
+      return cg_outcome_to_string (d->outcome >= 0 && d->outcome < CG_N_OUTCOMES ? d->outcome : CG_OUTCOME_OTHER);
+    default:
+      if (d->day != keyer->day)
+        {
+          day_key (keyer->by, d->day, keyer->buf, sizeof keyer->buf);
+          keyer->day = d->day;
+        }
+      return keyer->buf;
+    }
+}
+
 static CgConnectRow *
 fold_row (GHashTable *rows,
           const char *key)
@@ -183,13 +248,13 @@ fold_row (GHashTable *rows,
   return row;
 }
 
-static gboolean
-passes (const CgFilter *filter,
-        gint64          day,
-        gint64          from_day,
-        gint64          to_day,
-        const char     *line,
-        const char     *list)
+gboolean
+cg_day_sum_passes (const CgFilter *filter,
+                   gint64          day,
+                   gint64          from_day,
+                   gint64          to_day,
+                   const char     *line,
+                   const char     *list)
 {
   return day >= from_day && day < to_day &&
          (filter->line == NULL || strcmp (filter->line, line) == 0) &&
@@ -198,20 +263,10 @@ passes (const CgFilter *filter,
 
 static int
 compare_rows (gconstpointer a,
-              gconstpointer b)
+              gconstpointer b,
+              gpointer      by)
 {
-  return strcmp ((*(CgConnectRow **) a)->key, (*(CgConnectRow **) b)->key);
-}
-
-static int
-compare_outcome_rows (gconstpointer a,
-                      gconstpointer b)
-{
-  CgOutcome x = CG_OUTCOME_OTHER, y = CG_OUTCOME_OTHER;
-
-  cg_outcome_from_string ((*(CgConnectRow **) a)->key, &x);
-  cg_outcome_from_string ((*(CgConnectRow **) b)->key, &y);
-  return (int) x - (int) y;
+  return cg_dimension_key_compare (GPOINTER_TO_INT (by), (*(CgConnectRow **) a)->key, (*(CgConnectRow **) b)->key);
 }
 
 /* Folds the in-memory sums into the rows of @by: no SQL, so a page can
@@ -227,7 +282,6 @@ connect_from_sums (CgStore        *store,
   const CgSumsSnapshot *snap = cg_aggregates_snapshot (store, error);
   g_autoptr(GHashTable) rows = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) result = NULL;
-  gint64 cached_day = G_MININT64;
   char key[32] = "";
   GHashTableIter iter;
   gpointer value;
@@ -242,7 +296,7 @@ connect_from_sums (CgStore        *store,
         int weekday = cg_local_weekday (h->day);
         CgConnectRow *row;
 
-        if (!passes (filter, h->day, from_day, to_day, h->line, h->list))
+        if (!cg_day_sum_passes (filter, h->day, from_day, to_day, h->line, h->list))
           continue;
         if (by == CG_DIM_HOUR)
           g_snprintf (key, sizeof key, "%02d", h->hour);
@@ -257,45 +311,31 @@ connect_from_sums (CgStore        *store,
         row->short_calls += h->short_calls;
       }
   else
-    for (guint i = 0; i < snap->days->len; i++)
-      {
-        const CgDaySum *d = &g_array_index (snap->days, CgDaySum, i);
-        gboolean connected = d->outcome == CG_OUTCOME_CONNECTED;
-        CgConnectRow *row;
+    {
+      CgDaySumKeyer keyer;
 
-        if (!passes (filter, d->day, from_day, to_day, d->line, d->list))
-          continue;
-        switch (by)
-          {
-          case CG_DIM_TOTAL:
-            g_strlcpy (key, "total", sizeof key);
-            break;
-          case CG_DIM_LINE:
-          case CG_DIM_LIST:
-            break;
-          case CG_DIM_OUTCOME:
-            g_strlcpy (key, cg_outcome_to_string (d->outcome >= 0 && d->outcome < CG_N_OUTCOMES
-                                                  ? d->outcome : CG_OUTCOME_OTHER), sizeof key);
-            break;
-          default:
-            if (d->day != cached_day)
-              {
-                day_key (by, d->day, key, sizeof key);
-                cached_day = d->day;
-              }
-          }
-        row = fold_row (rows, by == CG_DIM_LINE ? d->line : by == CG_DIM_LIST ? d->list : key);
-        row->calls += d->calls;
-        row->connected += connected ? d->calls : 0;
-        row->talk_seconds += connected ? d->talk_s : 0;
-        row->short_calls += d->short_calls;
-      }
+      cg_day_sum_keyer_init (&keyer, by);
+      for (guint i = 0; i < snap->days->len; i++)
+        {
+          const CgDaySum *d = &g_array_index (snap->days, CgDaySum, i);
+          gboolean connected = d->outcome == CG_OUTCOME_CONNECTED;
+          CgConnectRow *row;
+
+          if (!cg_day_sum_passes (filter, d->day, from_day, to_day, d->line, d->list))
+            continue;
+          row = fold_row (rows, cg_day_sum_key (&keyer, d));
+          row->calls += d->calls;
+          row->connected += connected ? d->calls : 0;
+          row->talk_seconds += connected ? d->talk_s : 0;
+          row->short_calls += d->short_calls;
+        }
+    }
 
   result = g_ptr_array_new_full (g_hash_table_size (rows), (GDestroyNotify) cg_connect_row_free);
   g_hash_table_iter_init (&iter, rows);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     g_ptr_array_add (result, value);
-  g_ptr_array_sort (result, by == CG_DIM_OUTCOME ? compare_outcome_rows : compare_rows);
+  g_ptr_array_sort_with_data (result, compare_rows, GINT_TO_POINTER (by));
   return g_steal_pointer (&result);
 }
 
@@ -351,7 +391,7 @@ cg_analytics_connect (CgStore        *store,
     {
       CgConnectRow *row = g_new0 (CgConnectRow, 1);
 
-      row->key = row_key (by, stmt);
+      row->key = cg_dimension_key_column (by, stmt, 0);
       row->calls = sqlite3_column_int64 (stmt, 1);
       row->connected = sqlite3_column_int64 (stmt, 2);
       row->talk_seconds = sqlite3_column_int64 (stmt, 3);
@@ -374,6 +414,116 @@ done:
       row->key = g_strdup ("total");
       g_ptr_array_add (rows, row);
     }
+  return g_steal_pointer (&rows);
+}
+
+/* ---- outcomes by slice -------------------------------------------------------- */
+
+void
+cg_outcome_row_free (CgOutcomeRow *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->key);
+  g_free (row);
+}
+
+static CgOutcomeRow *
+outcome_row (GHashTable *index,
+             GPtrArray  *rows,
+             const char *key)
+{
+  CgOutcomeRow *row = g_hash_table_lookup (index, key);
+
+  if (row == NULL)
+    {
+      row = g_new0 (CgOutcomeRow, 1);
+      row->key = g_strdup (key);
+      g_ptr_array_add (rows, row);
+      g_hash_table_insert (index, row->key, row);
+    }
+  return row;
+}
+
+static void
+outcome_row_add (CgOutcomeRow *row,
+                 int           outcome,
+                 gint64        calls)
+{
+  row->calls += calls;
+  row->outcome_calls[outcome >= 0 && outcome < CG_N_OUTCOMES ? outcome : CG_OUTCOME_OTHER] += calls;
+}
+
+static int
+compare_outcome_rows (gconstpointer a,
+                      gconstpointer b,
+                      gpointer      by)
+{
+  return cg_dimension_key_compare (GPOINTER_TO_INT (by), (*(CgOutcomeRow **) a)->key, (*(CgOutcomeRow **) b)->key);
+}
+
+GPtrArray *
+cg_analytics_outcomes (CgStore        *store,
+                       CgDimension     by,
+                       const CgFilter *filter,
+                       GError        **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) cg_outcome_row_free);
+  g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
+  CgFilter all = { 0 };
+  gint64 from_day, to_day;
+
+  g_return_val_if_fail (by < CG_N_DIMS, NULL);
+  if (filter == NULL)
+    filter = &all;
+  if (!cg_local_time_register (store, error))
+    return NULL;
+
+  /* The day sums keep the outcome; the hourly ones do not. */
+  if (cg_dimension_in_day_sums (by) && cg_analytics_day_bounds (store, filter, &from_day, &to_day))
+    {
+      const CgSumsSnapshot *snap = cg_aggregates_snapshot (store, error);
+      CgDaySumKeyer keyer;
+
+      if (snap == NULL)
+        return NULL;
+      cg_day_sum_keyer_init (&keyer, by);
+      for (guint i = 0; i < snap->days->len; i++)
+        {
+          const CgDaySum *d = &g_array_index (snap->days, CgDaySum, i);
+
+          if (cg_day_sum_passes (filter, d->day, from_day, to_day, d->line, d->list))
+            outcome_row_add (outcome_row (index, rows, cg_day_sum_key (&keyer, d)), d->outcome, d->calls);
+        }
+    }
+  else
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT %s AS k, outcome, count(*) FROM calls"
+                                              " WHERE" CG_FILTER_SQL " GROUP BY k, outcome",
+                                              dimensions[by].key_sql);
+      sqlite3_stmt *stmt = NULL;
+      int rc;
+
+      if (sqlite3_prepare_v2 (cg_store_get_db (store), sql, -1, &stmt, NULL) != SQLITE_OK)
+        {
+          cg_store_set_sql_error (store, error, "outcomes");
+          sqlite3_finalize (stmt);
+          return NULL;
+        }
+      cg_filter_bind (stmt, filter);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          g_autofree char *key = cg_dimension_key_column (by, stmt, 0);
+          outcome_row_add (outcome_row (index, rows, key), sqlite3_column_int (stmt, 1), sqlite3_column_int64 (stmt, 2));
+        }
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          cg_store_set_sql_error (store, error, "outcomes");
+          return NULL;
+        }
+    }
+  g_ptr_array_sort_with_data (rows, compare_outcome_rows, GINT_TO_POINTER (by));
   return g_steal_pointer (&rows);
 }
 

@@ -12,6 +12,7 @@
  */
 #pragma once
 
+#include "cg-call.h"
 #include "cg-stats.h"
 #include "cg-store.h"
 
@@ -78,6 +79,21 @@ GPtrArray  *cg_analytics_connect     (CgStore        *store,
 /* Rate and interval of a row; FALSE (no rate) for a slice without calls. */
 gboolean    cg_connect_row_rate      (const CgConnectRow *row,
                                       CgInterval         *rate);
+
+typedef struct {
+  char   *key;
+  gint64  calls;
+  gint64  outcome_calls[CG_N_OUTCOMES];  /* by CgOutcome */
+} CgOutcomeRow;
+
+void        cg_outcome_row_free      (CgOutcomeRow *row);
+
+/** cg_analytics_outcomes: calls per outcome in each key of @by, keys
+ * ascending: why calls did not connect, slice by slice. */
+GPtrArray  *cg_analytics_outcomes    (CgStore        *store,
+                                      CgDimension     by,
+                                      const CgFilter *filter,
+                                      GError        **error);
 
 typedef struct {
   CgDimension             by;

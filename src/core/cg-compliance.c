@@ -229,6 +229,8 @@ cg_compliance_report_free (CgComplianceReport *r)
   g_clear_pointer (&r->complaints_by_agent, g_ptr_array_unref);
   g_clear_pointer (&r->complaints_by_list, g_ptr_array_unref);
   g_clear_pointer (&r->complaints_by_month, g_ptr_array_unref);
+  g_clear_pointer (&r->violations_by_key, g_hash_table_unref);
+  g_clear_pointer (&r->complaints_by_key, g_hash_table_unref);
   g_free (r);
 }
 
@@ -239,13 +241,36 @@ column_text (sqlite3_stmt *stmt,
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
 }
 
-/* Counts an offending call; the statement's columns 0–4 are start_ts,
- * phone_masked, agent_id, line and list. */
+/* Adds @n to @key's count in @counts (key → gint64 *). */
 static void
-finding_add (CgFinding    *finding,
-             sqlite3_stmt *stmt)
+count_key (GHashTable *counts,
+           char       *key,
+           gint64      n)
+{
+  gint64 *count = g_hash_table_lookup (counts, key);
+
+  if (count == NULL)
+    {
+      count = g_new0 (gint64, 1);
+      g_hash_table_insert (counts, key, count);
+    }
+  else
+    g_free (key);
+  *count += n;
+}
+
+/* Counts an offending call; the statement's columns 0–4 are start_ts,
+ * phone_masked, agent_id, line and list, column @key_column its slice. */
+static void
+finding_add (CgComplianceReport *r,
+             CgFinding          *finding,
+             sqlite3_stmt       *stmt,
+             int                 key_column)
 {
   CgComplianceCall *call;
+
+  if (r->violations_by_key != NULL)
+    count_key (r->violations_by_key, cg_dimension_key_column (r->by, stmt, key_column), 1);
 
   if (finding->count++ >= CG_COMPLIANCE_MAX_LISTED)
     return;
@@ -273,6 +298,31 @@ is_outside_hours (GTimeZone            *tz,
   return second < hours->open_minute[weekday] * 60 || second >= hours->close_minute[weekday] * 60;
 }
 
+/* Prepares @sql_format with the key of @r's slice for its %s. */
+static sqlite3_stmt *
+prepare_keyed (CgStore                  *store,
+               const CgComplianceReport *r,
+               const char               *sql_format,
+               const char               *what,
+               GError                  **error)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  /* The formats are the constants below, the key from the fixed table. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  sql = g_strdup_printf (sql_format, cg_dimension_key_sql (r->by));
+#pragma GCC diagnostic pop
+  if (sqlite3_prepare_v2 (cg_store_get_db (store), sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      cg_store_set_sql_error (store, error, what);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  return stmt;
+}
+
 static gboolean
 audit_hours (CgStore            *store,
              const CgFilter     *filter,
@@ -280,9 +330,9 @@ audit_hours (CgStore            *store,
              GError            **error)
 {
   g_autoptr(GTimeZone) tz = cg_store_get_time_zone (store);
-  sqlite3_stmt *stmt = cg_store_prepare (store,
-                                         "SELECT " CALL_COLUMNS " FROM calls WHERE " CG_FILTER_SQL
-                                         " ORDER BY start_ts, id", error);
+  sqlite3_stmt *stmt = prepare_keyed (store, r,
+                                      "SELECT " CALL_COLUMNS ", %s FROM calls WHERE " CG_FILTER_SQL
+                                      " ORDER BY start_ts, id", "calls outside hours", error);
   int rc;
 
   if (stmt == NULL)
@@ -290,8 +340,8 @@ audit_hours (CgStore            *store,
   cg_filter_bind (stmt, filter);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     if (is_outside_hours (tz, &r->hours, sqlite3_column_int64 (stmt, 0)))
-      finding_add (&r->outside_hours, stmt);
-  sqlite3_reset (stmt);
+      finding_add (r, &r->outside_hours, stmt, 5);
+  sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
       cg_store_set_sql_error (store, error, "calls outside hours");
@@ -307,20 +357,20 @@ audit_dnc (CgStore            *store,
            GError            **error)
 {
   /* dnc's unique index starts with phone_hash: one lookup per call. */
-  sqlite3_stmt *stmt = cg_store_prepare (store,
-                                         "SELECT " CALL_COLUMNS " FROM calls AS c"
-                                         " WHERE " CG_FILTER_SQL " AND phone_hash IS NOT NULL"
-                                         "   AND EXISTS (SELECT 1 FROM dnc AS d"
-                                         "                WHERE d.phone_hash = c.phone_hash AND d.added_ts < c.start_ts)"
-                                         " ORDER BY start_ts, id", error);
+  sqlite3_stmt *stmt = prepare_keyed (store, r,
+                                      "SELECT " CALL_COLUMNS ", %s FROM calls AS c"
+                                      " WHERE " CG_FILTER_SQL " AND phone_hash IS NOT NULL"
+                                      "   AND EXISTS (SELECT 1 FROM dnc AS d"
+                                      "                WHERE d.phone_hash = c.phone_hash AND d.added_ts < c.start_ts)"
+                                      " ORDER BY start_ts, id", "calls to do-not-call numbers", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
   cg_filter_bind (stmt, filter);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    finding_add (&r->dnc, stmt);
-  sqlite3_reset (stmt);
+    finding_add (r, &r->dnc, stmt, 5);
+  sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
       cg_store_set_sql_error (store, error, "calls to do-not-call numbers");
@@ -337,10 +387,10 @@ audit_attempts (CgStore            *store,
 {
   /* Attempts from a window before the period count towards the cap of
    * the period's first calls; column 6 says whether a call is in the filter. */
-  sqlite3_stmt *stmt = cg_store_prepare (store,
-                                         "SELECT " CALL_COLUMNS ", phone_hash, (" CG_FILTER_SQL ") FROM calls"
-                                         " WHERE phone_hash IS NOT NULL AND start_ts >= ?6 AND start_ts < ?2"
-                                         " ORDER BY phone_hash, start_ts, id", error);
+  sqlite3_stmt *stmt = prepare_keyed (store, r,
+                                      "SELECT " CALL_COLUMNS ", phone_hash, (" CG_FILTER_SQL "), %s FROM calls"
+                                      " WHERE phone_hash IS NOT NULL AND start_ts >= ?6 AND start_ts < ?2"
+                                      " ORDER BY phone_hash, start_ts, id", "attempt cap", error);
   guint n = r->cap.max_attempts;
   gint64 window = (gint64) r->cap.days * SECONDS_PER_DAY;
   g_autofree gint64 *recent = g_new (gint64, n);  /* ring of the last n start times of this number */
@@ -365,7 +415,7 @@ audit_attempts (CgStore            *store,
       /* recent[seen % n] is the attempt n before this one. */
       if (seen >= n && ts - recent[seen % n] < window && sqlite3_column_int (stmt, 6))
         {
-          finding_add (&r->attempt_cap, stmt);
+          finding_add (r, &r->attempt_cap, stmt, 7);
           if (!counted_any || last_counted_phone != hash)
             r->cap_numbers++;
           counted_any = TRUE;
@@ -374,7 +424,7 @@ audit_attempts (CgStore            *store,
       recent[seen % n] = ts;
       seen++;
     }
-  sqlite3_reset (stmt);
+  sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
       cg_store_set_sql_error (store, error, "attempt cap");
@@ -431,10 +481,54 @@ count_complaints (CgStore        *store,
   return g_steal_pointer (&rows);
 }
 
-CgComplianceReport *
-cg_compliance_audit (CgStore        *store,
-                     const CgFilter *filter,
-                     GError        **error)
+gboolean
+cg_compliance_complaints_have_key (CgDimension by)
+{
+  return by != CG_DIM_LINE && by != CG_DIM_CAMPAIGN && by != CG_DIM_SEGMENT && by != CG_DIM_OUTCOME;
+}
+
+/* Complaints per key of @by: their own time, agent and list stand for a
+ * call's, so the key's SQL is the calls' one with ts for start_ts. */
+static GHashTable *
+count_complaints_by_key (CgStore        *store,
+                         CgDimension     by,
+                         const CgFilter *filter,
+                         GError        **error)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_auto(GStrv) parts = g_strsplit (cg_dimension_key_sql (by), "start_ts", -1);
+  g_autofree char *key_sql = g_strjoinv ("ts", parts);
+  g_autofree char *sql = g_strdup_printf ("SELECT %s AS k, count(*) FROM complaints"
+                                          " WHERE ts >= ?1 AND ts < ?2"
+                                          "   AND (?4 IS NULL OR agent_id = ?4) AND (?5 IS NULL OR list = ?5)"
+                                          " GROUP BY k", key_sql);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (cg_store_get_db (store), sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      cg_store_set_sql_error (store, error, "complaints");
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  cg_filter_bind (stmt, filter);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    count_key (counts, cg_dimension_key_column (by, stmt, 0), sqlite3_column_int64 (stmt, 1));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      cg_store_set_sql_error (store, error, "complaints");
+      return NULL;
+    }
+  return g_steal_pointer (&counts);
+}
+
+static CgComplianceReport *
+audit (CgStore        *store,
+       CgDimension     by,
+       gboolean        by_key,
+       const CgFilter *filter,
+       GError        **error)
 {
   g_autoptr(CgComplianceReport) r = g_new0 (CgComplianceReport, 1);
   g_autofree char *hours = cg_store_get_setting (store, "calling_hours", CG_COMPLIANCE_DEFAULT_CALLING_HOURS);
@@ -442,11 +536,15 @@ cg_compliance_audit (CgStore        *store,
   CgFilter all = { 0 };
 
   g_return_val_if_fail (CG_IS_STORE (store), NULL);
+  g_return_val_if_fail (by < CG_N_DIMS, NULL);
   if (filter == NULL)
     filter = &all;
+  r->by = by;
   r->outside_hours.calls = g_ptr_array_new_with_free_func ((GDestroyNotify) cg_compliance_call_free);
   r->dnc.calls = g_ptr_array_new_with_free_func ((GDestroyNotify) cg_compliance_call_free);
   r->attempt_cap.calls = g_ptr_array_new_with_free_func ((GDestroyNotify) cg_compliance_call_free);
+  if (by_key)
+    r->violations_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   if (!cg_calling_hours_parse (hours, &r->hours, error) ||
       !cg_attempt_cap_parse (cap, &r->cap, error) ||
@@ -458,7 +556,27 @@ cg_compliance_audit (CgStore        *store,
       (r->complaints_by_list = count_complaints (store, 1, filter, error)) == NULL ||
       (r->complaints_by_month = count_complaints (store, 2, filter, error)) == NULL)
     return NULL;
+  if (by_key && cg_compliance_complaints_have_key (by) &&
+      (r->complaints_by_key = count_complaints_by_key (store, by, filter, error)) == NULL)
+    return NULL;
   return g_steal_pointer (&r);
+}
+
+CgComplianceReport *
+cg_compliance_audit (CgStore        *store,
+                     const CgFilter *filter,
+                     GError        **error)
+{
+  return audit (store, CG_DIM_TOTAL, FALSE, filter, error);
+}
+
+CgComplianceReport *
+cg_compliance_audit_by (CgStore        *store,
+                        CgDimension     by,
+                        const CgFilter *filter,
+                        GError        **error)
+{
+  return audit (store, by, TRUE, filter, error);
 }
 
 /* ---- do-not-call lists ---------------------------------------------------- */

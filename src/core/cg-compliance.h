@@ -100,6 +100,12 @@ typedef struct {
   GPtrArray      *complaints_by_agent;  /* CgComplaintCount *, keys ascending */
   GPtrArray      *complaints_by_list;
   GPtrArray      *complaints_by_month;  /* keys "YYYY-MM", business time zone */
+  /* cg_compliance_audit_by only, else NULL: counts (gint64 *) per key of
+   * @by.  Violations: offending calls of all three kinds, a call breaking
+   * two rules counted twice; complaints: NULL by a slice complaints lack. */
+  CgDimension     by;
+  GHashTable     *violations_by_key;
+  GHashTable     *complaints_by_key;
 } CgComplianceReport;
 
 void cg_compliance_report_free (CgComplianceReport *report);
@@ -111,6 +117,18 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CgComplianceReport, cg_compliance_report_free)
 CgComplianceReport *cg_compliance_audit (CgStore        *store,
                                          const CgFilter *filter,
                                          GError        **error);
+
+/* The same audit, with violations and complaints counted per key of @by
+ * (any slice of cg-analytics.h; a complaint's own time, agent and list
+ * give its key). */
+CgComplianceReport *cg_compliance_audit_by (CgStore        *store,
+                                            CgDimension     by,
+                                            const CgFilter *filter,
+                                            GError        **error);
+
+/** cg_compliance_complaints_have_key: whether complaints can be sliced by
+ * @by; they carry no line, campaign, segment or outcome. */
+gboolean cg_compliance_complaints_have_key (CgDimension by);
 
 typedef struct {
   gint64 batch_id;      /* 0 when nothing was imported */

@@ -12,6 +12,7 @@
 #include "cg-aggregates.h"
 #include "cg-analytics-private.h"
 #include "cg-funnel.h"
+#include "cg-local-time.h"
 #include "cg-store-private.h"
 
 static const char *const rate_names[CG_FUNNEL_N_RATES] = {
@@ -59,16 +60,6 @@ cg_funnel_row_average_sale (const CgFunnelRow *row,
   return TRUE;
 }
 
-/* The dimensions a funnel is sliced by; the SQL comes from this table only. */
-static const struct {
-  CgDimension  dimension;
-  const char  *key_sql;
-} keys[] = {
-  { CG_DIM_TOTAL, "'total'" },
-  { CG_DIM_LIST, "coalesce (list, '')" },
-  { CG_DIM_AGENT, "coalesce (agent_id, '')" },
-};
-
 /* ?6 is the period's start: customers with a sale before it are not new.
  * The prior sales ignore line, agent and list on purpose: a customer is new
  * to the business, not to one agent. */
@@ -109,8 +100,9 @@ count_new_customers_total (CgStore        *store,
   return TRUE;
 }
 
-/* New customers per key when lines or lists narrow the question: numbers
- * with a sale in the slice and no sale anywhere before the period. */
+/* New customers per key of @by (one the sums carry), or when lines or
+ * lists narrow the question: numbers with a sale in the slice and no sale
+ * anywhere before the period. */
 static gboolean
 count_new_customers (CgStore        *store,
                      CgDimension     by,
@@ -126,7 +118,7 @@ count_new_customers (CgStore        *store,
     "                           WHERE outcome = 1 AND disposition = 1 AND start_ts < ?1"
     "                             AND phone_hash IS NOT NULL)"
     " GROUP BY k",
-    by == CG_DIM_TOTAL ? "'total'" : "coalesce (list, '')");
+    cg_dimension_key_sql (by));
   sqlite3_stmt *stmt = NULL;
   int rc;
 
@@ -143,7 +135,9 @@ count_new_customers (CgStore        *store,
     sqlite3_bind_text (stmt, 4, filter->list, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      CgFunnelRow *row = g_hash_table_lookup (by_key, sqlite3_column_text (stmt, 0));
+      g_autofree char *key = cg_dimension_key_column (by, stmt, 0);
+      CgFunnelRow *row = g_hash_table_lookup (by_key, key);
+
       if (row != NULL)
         row->new_customers = sqlite3_column_int64 (stmt, 1);
     }
@@ -158,9 +152,10 @@ count_new_customers (CgStore        *store,
 
 static int
 compare_funnel_rows (gconstpointer a,
-                     gconstpointer b)
+                     gconstpointer b,
+                     gpointer      by)
 {
-  return strcmp ((*(CgFunnelRow **) a)->key, (*(CgFunnelRow **) b)->key);
+  return cg_dimension_key_compare (GPOINTER_TO_INT (by), (*(CgFunnelRow **) a)->key, (*(CgFunnelRow **) b)->key);
 }
 
 /* The stages from the in-memory sums (cg-aggregates.h): the same rows as
@@ -176,21 +171,22 @@ funnel_from_sums (CgStore        *store,
   const CgSumsSnapshot *snap = cg_aggregates_snapshot (store, error);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) cg_funnel_row_free);
   g_autoptr(GHashTable) by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  CgDaySumKeyer keyer;
 
   if (snap == NULL)
     return NULL;
+  cg_day_sum_keyer_init (&keyer, by);
   for (guint i = 0; i < snap->days->len; i++)
     {
       const CgDaySum *d = &g_array_index (snap->days, CgDaySum, i);
-      const char *key = by == CG_DIM_TOTAL ? "total" : d->list;
+      const char *key;
       gboolean connected = d->outcome == CG_OUTCOME_CONNECTED;
       gboolean sale = connected && d->disposition == CG_DISPOSITION_SALE;
       CgFunnelRow *row;
 
-      if (d->day < from_day || d->day >= to_day ||
-          (filter->line != NULL && strcmp (filter->line, d->line) != 0) ||
-          (filter->list != NULL && strcmp (filter->list, d->list) != 0))
+      if (!cg_day_sum_passes (filter, d->day, from_day, to_day, d->line, d->list))
         continue;
+      key = cg_day_sum_key (&keyer, d);
       row = g_hash_table_lookup (by_key, key);
       if (row == NULL)
         {
@@ -208,7 +204,7 @@ funnel_from_sums (CgStore        *store,
       row->sales_with_amount += sale ? d->sales_with_amount : 0;
       row->revenue_cny += sale ? d->revenue : 0;
     }
-  g_ptr_array_sort (rows, compare_funnel_rows);
+  g_ptr_array_sort_with_data (rows, compare_funnel_rows, GINT_TO_POINTER (by));
 
   if (by == CG_DIM_TOTAL && filter->line == NULL && filter->list == NULL && rows->len == 1)
     {
@@ -229,26 +225,18 @@ cg_funnel_compute (CgStore        *store,
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) cg_funnel_row_free);
   g_autofree char *sale = g_strdup_printf (SALE_SQL, CG_OUTCOME_CONNECTED, CG_DISPOSITION_SALE);
   g_autofree char *sql = NULL;
-  const char *key_sql = NULL;
   sqlite3_stmt *stmt = NULL;
   CgFilter all = { 0 };
   gint64 from_day, to_day;
   int rc;
 
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    if (keys[i].dimension == by)
-      key_sql = keys[i].key_sql;
-  if (key_sql == NULL)
-    {
-      g_set_error (error, CG_ANALYTICS_ERROR, CG_ANALYTICS_ERROR_INVALID,
-                   _("The sales funnel can be split by total, list or agent, not by %s."),
-                   cg_dimension_to_string (by));
-      return NULL;
-    }
+  g_return_val_if_fail (by < CG_N_DIMS, NULL);
   if (filter == NULL)
     filter = &all;
+  if (!cg_local_time_register (store, error))
+    return NULL;
 
-  if (by != CG_DIM_AGENT && cg_analytics_day_bounds (store, filter, &from_day, &to_day))
+  if (cg_dimension_in_day_sums (by) && cg_analytics_day_bounds (store, filter, &from_day, &to_day))
     {
       g_autoptr(GPtrArray) sums = funnel_from_sums (store, by, filter, from_day, to_day, error);
 
@@ -268,7 +256,7 @@ cg_funnel_compute (CgStore        *store,
                          "  FROM calls"
                          " WHERE" CG_FILTER_SQL
                          " GROUP BY k ORDER BY k",
-                         sale, key_sql, CG_OUTCOME_CONNECTED, CG_OUTCOME_CONNECTED,
+                         sale, cg_dimension_key_sql (by), CG_OUTCOME_CONNECTED, CG_OUTCOME_CONNECTED,
                          CG_DISPOSITION_SALE, CG_DISPOSITION_INTERESTED, CG_DISPOSITION_CALLBACK,
                          sale, sale, sale, sale);
   if (sqlite3_prepare_v2 (cg_store_get_db (store), sql, -1, &stmt, NULL) != SQLITE_OK)
@@ -282,7 +270,7 @@ cg_funnel_compute (CgStore        *store,
     {
       CgFunnelRow *row = g_new0 (CgFunnelRow, 1);
 
-      row->key = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      row->key = cg_dimension_key_column (by, stmt, 0);
       row->dialled = sqlite3_column_int64 (stmt, 1);
       row->connected = sqlite3_column_int64 (stmt, 2);
       row->interested = sqlite3_column_int64 (stmt, 3);

@@ -62,8 +62,11 @@ gboolean   cg_funnel_row_rate (const CgFunnelRow *row,
 gboolean   cg_funnel_row_average_sale (const CgFunnelRow *row,
                                        double            *average_cny);
 
-/** cg_funnel_compute: one row per key of @by (CG_DIM_TOTAL, CG_DIM_LIST or
- * CG_DIM_AGENT), keys ascending; the total is a row even without calls. */
+/** cg_funnel_compute: one row per key of @by (any slice), keys ascending
+ * (outcomes in CgOutcome's order); the total is a row even without calls.
+ * By outcome, only the row "connected" can have later stages; a new
+ * customer with sales in two slices (two hours, two agents) is new in
+ * both. */
 GPtrArray *cg_funnel_compute  (CgStore        *store,
                                CgDimension     by,
                                const CgFilter *filter,

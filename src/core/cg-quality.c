@@ -4,6 +4,9 @@
  */
 #include "config.h"
 
+#include <string.h>
+
+#include "cg-aggregates.h"
 #include "cg-analytics-private.h"
 #include "cg-call.h"
 #include "cg-local-time.h"
@@ -56,19 +59,20 @@ column_text (sqlite3_stmt *stmt,
   return g_strdup (text ? text : "");
 }
 
-/* ---- number lists ------------------------------------------------------------ */
+/* ---- number quality ---------------------------------------------------------- */
 
 void
 cg_list_quality_free (CgListQuality *row)
 {
   if (row == NULL)
     return;
-  g_free (row->list);
+  g_free (row->key);
   g_free (row);
 }
 
 GPtrArray *
 cg_quality_lists (CgStore        *store,
+                  CgDimension     by,
                   const CgFilter *filter,
                   guint           max_attempts,
                   GError        **error)
@@ -79,40 +83,45 @@ cg_quality_lists (CgStore        *store,
   sqlite3_stmt *stmt;
   int rc;
 
+  g_return_val_if_fail (by < CG_N_DIMS, NULL);
   if (filter == NULL)
     filter = &all;
+  if (!cg_local_time_register (store, error))
+    return NULL;
 
   /* f: the calls of the filter on every list, so that overlaps with lists
-   * the filter does not show still count; n: one row per (list, number);
-   * shared: numbers on more than one list. */
+   * the filter does not show still count, "mine" marking those in the
+   * filter's list; shared: numbers on two lists or more; n: one row per
+   * (slice, number). */
   sql = g_strdup_printf ("WITH f AS ("
-                         "  SELECT coalesce (list, '') AS k, phone_hash, phone_kind, outcome"
+                         "  SELECT %s AS k, coalesce (list, '') AS l, phone_hash, phone_kind, outcome,"
+                         "         (?5 IS NULL OR list = ?5) AS mine"
                          "    FROM calls WHERE" CG_FILTER_SQL_NO_LIST "),"
+                         " shared AS ("
+                         "  SELECT phone_hash FROM f WHERE phone_hash IS NOT NULL"
+                         "   GROUP BY phone_hash HAVING count(DISTINCT l) > 1),"
                          " n AS ("
                          "  SELECT k, phone_hash, count(*) AS c, max(phone_kind IN (%d, %d)) AS bad"
-                         "    FROM f WHERE phone_hash IS NOT NULL GROUP BY k, phone_hash),"
-                         " shared AS ("
-                         "  SELECT phone_hash FROM n GROUP BY phone_hash HAVING count(*) > 1),"
+                         "    FROM f WHERE mine AND phone_hash IS NOT NULL GROUP BY k, phone_hash),"
                          " per AS ("
                          "  SELECT k, count(*) AS numbers, sum(bad) AS bad,"
                          "         sum(shared.phone_hash IS NOT NULL) AS dup, sum(c > ?6) AS over"
                          "    FROM n LEFT JOIN shared USING (phone_hash) GROUP BY k),"
                          " c AS ("
-                         "  SELECT k, count(*) AS calls, sum(outcome = %d) AS invalid FROM f GROUP BY k)"
+                         "  SELECT k, count(*) AS calls, sum(outcome = %d) AS invalid FROM f WHERE mine GROUP BY k)"
                          " SELECT c.k, c.calls, c.invalid, coalesce (per.numbers, 0), coalesce (per.bad, 0),"
                          "        coalesce (per.dup, 0), coalesce (per.over, 0)"
                          "   FROM c LEFT JOIN per USING (k)"
-                         "  WHERE ?5 IS NULL OR c.k = ?5"
                          "  ORDER BY c.k",
-                         CG_PHONE_INVALID, CG_PHONE_DAMAGED, CG_OUTCOME_INVALID_NUMBER);
-  if ((stmt = prepare_filtered (store, sql, filter, "number list quality", error)) == NULL)
+                         cg_dimension_key_sql (by), CG_PHONE_INVALID, CG_PHONE_DAMAGED, CG_OUTCOME_INVALID_NUMBER);
+  if ((stmt = prepare_filtered (store, sql, filter, "number quality", error)) == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 6, max_attempts);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       CgListQuality *row = g_new0 (CgListQuality, 1);
 
-      row->list = column_text (stmt, 0);
+      row->key = cg_dimension_key_column (by, stmt, 0);
       row->calls = sqlite3_column_int64 (stmt, 1);
       row->invalid_number_calls = sqlite3_column_int64 (stmt, 2);
       row->numbers = sqlite3_column_int64 (stmt, 3);
@@ -121,19 +130,19 @@ cg_quality_lists (CgStore        *store,
       row->over_attempted_numbers = sqlite3_column_int64 (stmt, 6);
       g_ptr_array_add (rows, row);
     }
-  if (!finish (store, stmt, rc, "number list quality", error))
+  if (!finish (store, stmt, rc, "number quality", error))
     return NULL;
   return g_steal_pointer (&rows);
 }
 
-/* ---- lines ------------------------------------------------------------------- */
+/* ---- line stability ----------------------------------------------------------- */
 
 void
 cg_line_stability_free (CgLineStability *row)
 {
   if (row == NULL)
     return;
-  g_free (row->line);
+  g_free (row->key);
   if (row->weeks != NULL)
     {
       for (guint i = 0; i < row->weeks->len; i++)
@@ -143,56 +152,174 @@ cg_line_stability_free (CgLineStability *row)
   g_free (row);
 }
 
-GPtrArray *
-cg_quality_lines (CgStore        *store,
-                  const CgFilter *filter,
-                  GError        **error)
+/* The sums of one slice in one ISO week; a slice's row folds its weeks. */
+typedef struct {
+  char   *key;
+  char   *week;
+  gint64  calls;
+  gint64  connected;
+  gint64  line_failures;
+  gint64  short_calls;
+} WeekCell;
+
+static void
+week_cell_free (WeekCell *cell)
+{
+  g_free (cell->key);
+  g_free (cell->week);
+  g_free (cell);
+}
+
+static int
+compare_week_cells (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      by)
+{
+  const WeekCell *x = *(WeekCell **) a, *y = *(WeekCell **) b;
+  int c = cg_dimension_key_compare (GPOINTER_TO_INT (by), x->key, y->key);
+
+  return c != 0 ? c : strcmp (x->week, y->week);
+}
+
+/* Folds @cells, sorted by slice then week, into one row per slice. */
+static GPtrArray *
+fold_weeks (GPtrArray *cells)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) cg_line_stability_free);
-  g_autofree char *sql = NULL;
   CgLineStability *row = NULL;
-  CgFilter all = { 0 };
+
+  for (guint i = 0; i < cells->len; i++)
+    {
+      WeekCell *cell = g_ptr_array_index (cells, i);
+      CgLineWeek week;
+
+      if (row == NULL || strcmp (row->key, cell->key) != 0)
+        {
+          row = g_new0 (CgLineStability, 1);
+          row->key = g_strdup (cell->key);
+          row->weeks = g_array_new (FALSE, FALSE, sizeof (CgLineWeek));
+          g_ptr_array_add (rows, row);
+        }
+      week.week = g_strdup (cell->week);
+      week.calls = cell->calls;
+      week.line_failures = cell->line_failures;
+      g_array_append_val (row->weeks, week);
+      row->calls += cell->calls;
+      row->connected += cell->connected;
+      row->line_failures += cell->line_failures;
+      row->short_calls += cell->short_calls;
+    }
+  return g_steal_pointer (&rows);
+}
+
+/* The week cells from the in-memory day sums: same cells as the query. */
+static GPtrArray *
+week_cells_from_sums (CgStore        *store,
+                      CgDimension     by,
+                      const CgFilter *filter,
+                      gint64          from_day,
+                      gint64          to_day,
+                      GError        **error)
+{
+  const CgSumsSnapshot *snap = cg_aggregates_snapshot (store, error);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func ((GDestroyNotify) week_cell_free);
+  g_autoptr(GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  CgDaySumKeyer keyer, weeks;
+
+  if (snap == NULL)
+    return NULL;
+  cg_day_sum_keyer_init (&keyer, by);
+  cg_day_sum_keyer_init (&weeks, CG_DIM_WEEK);
+  for (guint i = 0; i < snap->days->len; i++)
+    {
+      const CgDaySum *d = &g_array_index (snap->days, CgDaySum, i);
+      const char *key, *week;
+      g_autofree char *id = NULL;
+      WeekCell *cell;
+
+      if (!cg_day_sum_passes (filter, d->day, from_day, to_day, d->line, d->list))
+        continue;
+      key = cg_day_sum_key (&keyer, d);
+      week = cg_day_sum_key (&weeks, d);
+      id = g_strconcat (key, "\n", week, NULL);
+      if ((cell = g_hash_table_lookup (index, id)) == NULL)
+        {
+          cell = g_new0 (WeekCell, 1);
+          cell->key = g_strdup (key);
+          cell->week = g_strdup (week);
+          g_ptr_array_add (cells, cell);
+          g_hash_table_insert (index, g_steal_pointer (&id), cell);
+        }
+      cell->calls += d->calls;
+      cell->connected += d->outcome == CG_OUTCOME_CONNECTED ? d->calls : 0;
+      cell->line_failures += d->outcome == CG_OUTCOME_LINE_FAILURE ? d->calls : 0;
+      cell->short_calls += d->short_calls;
+    }
+  g_ptr_array_sort_with_data (cells, compare_week_cells, GINT_TO_POINTER (by));
+  return g_steal_pointer (&cells);
+}
+
+static GPtrArray *
+week_cells_from_calls (CgStore        *store,
+                       CgDimension     by,
+                       const CgFilter *filter,
+                       GError        **error)
+{
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func ((GDestroyNotify) week_cell_free);
+  g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
-  if (filter == NULL)
-    filter = &all;
-  if (!cg_local_time_register (store, error))
-    return NULL;
-
-  /* One row per (line, week); a line's totals are the sums of its weeks. */
-  sql = g_strdup_printf ("SELECT coalesce (line, '') AS k, cg_local (start_ts, 1) AS w, count(*),"
+  /* Outcome keys are numbers, so ORDER BY k is CgOutcome's order. */
+  sql = g_strdup_printf ("SELECT %s AS k, cg_local (start_ts, 1) AS w, count(*),"
                          "       sum(outcome = %d), sum(outcome = %d), sum(outcome = %d AND talk_s < %d)"
                          "  FROM calls WHERE" CG_FILTER_SQL
                          " GROUP BY k, w ORDER BY k, w",
-                         CG_OUTCOME_CONNECTED, CG_OUTCOME_LINE_FAILURE,
+                         cg_dimension_key_sql (by), CG_OUTCOME_CONNECTED, CG_OUTCOME_LINE_FAILURE,
                          CG_OUTCOME_CONNECTED, CG_SHORT_CALL_SECONDS);
   if ((stmt = prepare_filtered (store, sql, filter, "line stability", error)) == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *line = (const char *) sqlite3_column_text (stmt, 0);
-      CgLineWeek week;
+      WeekCell *cell = g_new0 (WeekCell, 1);
 
-      if (row == NULL || g_strcmp0 (row->line, line ? line : "") != 0)
-        {
-          row = g_new0 (CgLineStability, 1);
-          row->line = column_text (stmt, 0);
-          row->weeks = g_array_new (FALSE, FALSE, sizeof (CgLineWeek));
-          g_ptr_array_add (rows, row);
-        }
-      week.week = column_text (stmt, 1);
-      week.calls = sqlite3_column_int64 (stmt, 2);
-      week.line_failures = sqlite3_column_int64 (stmt, 4);
-      g_array_append_val (row->weeks, week);
-      row->calls += week.calls;
-      row->connected += sqlite3_column_int64 (stmt, 3);
-      row->line_failures += week.line_failures;
-      row->short_calls += sqlite3_column_int64 (stmt, 5);
+      cell->key = cg_dimension_key_column (by, stmt, 0);
+      cell->week = column_text (stmt, 1);
+      cell->calls = sqlite3_column_int64 (stmt, 2);
+      cell->connected = sqlite3_column_int64 (stmt, 3);
+      cell->line_failures = sqlite3_column_int64 (stmt, 4);
+      cell->short_calls = sqlite3_column_int64 (stmt, 5);
+      g_ptr_array_add (cells, cell);
     }
   if (!finish (store, stmt, rc, "line stability", error))
     return NULL;
-  return g_steal_pointer (&rows);
+  return g_steal_pointer (&cells);
+}
+
+GPtrArray *
+cg_quality_lines (CgStore        *store,
+                  CgDimension     by,
+                  const CgFilter *filter,
+                  GError        **error)
+{
+  g_autoptr(GPtrArray) cells = NULL;
+  CgFilter all = { 0 };
+  gint64 from_day, to_day;
+
+  g_return_val_if_fail (by < CG_N_DIMS, NULL);
+  if (filter == NULL)
+    filter = &all;
+  if (!cg_local_time_register (store, error))
+    return NULL;
+
+  /* Line failures are in the day sums, not in the hourly ones. */
+  if (cg_dimension_in_day_sums (by) && cg_analytics_day_bounds (store, filter, &from_day, &to_day))
+    cells = week_cells_from_sums (store, by, filter, from_day, to_day, error);
+  else
+    cells = week_cells_from_calls (store, by, filter, error);
+  if (cells == NULL)
+    return NULL;
+  return fold_weeks (cells);
 }
 
 /* ---- contact and attempts ------------------------------------------------------ */
@@ -209,8 +336,151 @@ cg_contact_free (CgContact *contact)
 {
   if (contact == NULL)
     return;
+  g_free (contact->key);
   g_clear_pointer (&contact->agents, g_ptr_array_unref);
   g_free (contact);
+}
+
+/* The rows by key, created on first sight. */
+typedef struct {
+  CgDimension  by;
+  GHashTable  *index;  /* key → CgContact *, owned by rows */
+  GPtrArray   *rows;
+} ContactRows;
+
+static CgContact *
+contact_row (ContactRows  *c,
+             sqlite3_stmt *stmt)
+{
+  g_autofree char *key = cg_dimension_key_column (c->by, stmt, 0);
+  CgContact *row = g_hash_table_lookup (c->index, key);
+
+  if (row == NULL)
+    {
+      row = g_new0 (CgContact, 1);
+      row->key = g_steal_pointer (&key);
+      g_ptr_array_add (c->rows, row);
+      g_hash_table_insert (c->index, row->key, row);
+    }
+  return row;
+}
+
+/* Runs @sql_format (its %s the key, then an optional %d the connected
+ * outcome; first column the key) over the calls of @filter and hands each
+ * result row to @read. */
+static gboolean
+contact_query (CgStore        *store,
+               ContactRows    *c,
+               const char     *sql_format,
+               const CgFilter *filter,
+               const char     *what,
+               void          (*read) (CgContact *, sqlite3_stmt *),
+               GError        **error)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* The format is one of the constants below; the key from the fixed table. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  sql = g_strdup_printf (sql_format, cg_dimension_key_sql (c->by), CG_OUTCOME_CONNECTED);
+#pragma GCC diagnostic pop
+  if ((stmt = prepare_filtered (store, sql, filter, what, error)) == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    read (contact_row (c, stmt), stmt);
+  return finish (store, stmt, rc, what, error);
+}
+
+/* Per number: reached or not; NULL hashes are the calls without a number. */
+#define NUMBERS_SQL \
+  "SELECT k, sum(c), sum(CASE WHEN phone_hash IS NULL THEN c ELSE 0 END), count(phone_hash)," \
+  "       sum(CASE WHEN phone_hash IS NULL THEN 0 ELSE reached END)" \
+  "  FROM (SELECT %s AS k, phone_hash, count(*) AS c, max(outcome = %d) AS reached" \
+  "          FROM calls WHERE" CG_FILTER_SQL " GROUP BY k, phone_hash)" \
+  " GROUP BY k"
+
+static void
+read_numbers (CgContact    *row,
+              sqlite3_stmt *stmt)
+{
+  row->calls = sqlite3_column_int64 (stmt, 1);
+  row->calls_without_number = sqlite3_column_int64 (stmt, 2);
+  row->numbers = sqlite3_column_int64 (stmt, 3);
+  row->numbers_reached = sqlite3_column_int64 (stmt, 4);
+}
+
+/* The rank runs over all filtered calls to a number, then splits by slice. */
+#define ATTEMPTS_SQL \
+  "SELECT k, min (n, " G_STRINGIFY (CG_CONTACT_N_ATTEMPTS) "), count(*), sum(connected)" \
+  "  FROM (SELECT %s AS k, outcome = %d AS connected, row_number() OVER (PARTITION BY phone_hash ORDER BY start_ts, id) AS n" \
+  "          FROM calls WHERE" CG_FILTER_SQL " AND phone_hash IS NOT NULL)" \
+  " GROUP BY 1, 2"
+
+static void
+read_attempts (CgContact    *row,
+               sqlite3_stmt *stmt)
+{
+  int attempt = sqlite3_column_int (stmt, 1);
+
+  if (attempt < 1 || attempt > CG_CONTACT_N_ATTEMPTS)
+    return;
+  row->attempt_calls[attempt - 1] = sqlite3_column_int64 (stmt, 2);
+  row->attempt_connected[attempt - 1] = sqlite3_column_int64 (stmt, 3);
+}
+
+/* Day and hour together: 09:00 on two days are two agent-hours. */
+#define AGENT_HOURS_SQL \
+  "SELECT k, sum(c), count(*)" \
+  "  FROM (SELECT %s AS k, agent_id, cg_local (start_ts, 0) AS d, cg_local (start_ts, 4) AS h, count(*) AS c" \
+  "          FROM calls WHERE" CG_FILTER_SQL " AND agent_id IS NOT NULL" \
+  "         GROUP BY k, agent_id, d, h)" \
+  " GROUP BY k"
+
+static void
+read_agent_hours (CgContact    *row,
+                  sqlite3_stmt *stmt)
+{
+  row->agent_calls = sqlite3_column_int64 (stmt, 1);
+  row->agent_hours = sqlite3_column_int64 (stmt, 2);
+}
+
+static int
+compare_contacts (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      by)
+{
+  return cg_dimension_key_compare (GPOINTER_TO_INT (by), (*(CgContact **) a)->key, (*(CgContact **) b)->key);
+}
+
+GPtrArray *
+cg_quality_contact_by (CgStore        *store,
+                       CgDimension     by,
+                       const CgFilter *filter,
+                       GError        **error)
+{
+  g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) cg_contact_free);
+  ContactRows c = { by, index, rows };
+  CgFilter all = { 0 };
+
+  g_return_val_if_fail (by < CG_N_DIMS, NULL);
+  if (filter == NULL)
+    filter = &all;
+  if (!cg_local_time_register (store, error) ||
+      !contact_query (store, &c, NUMBERS_SQL, filter, "contact rate", read_numbers, error) ||
+      !contact_query (store, &c, ATTEMPTS_SQL, filter, "connect rate by attempt", read_attempts, error) ||
+      !contact_query (store, &c, AGENT_HOURS_SQL, filter, "calls per agent-hour", read_agent_hours, error))
+    return NULL;
+  if (by == CG_DIM_TOTAL && rows->len == 0)
+    {
+      CgContact *row = g_new0 (CgContact, 1);
+      row->key = g_strdup ("total");
+      g_ptr_array_add (rows, row);
+    }
+  g_ptr_array_sort_with_data (rows, compare_contacts, GINT_TO_POINTER (by));
+  return g_steal_pointer (&rows);
 }
 
 CgContact *
@@ -218,85 +488,32 @@ cg_quality_contact (CgStore        *store,
                     const CgFilter *filter,
                     GError        **error)
 {
-  g_autoptr(CgContact) contact = g_new0 (CgContact, 1);
-  g_autofree char *numbers_sql = NULL;
-  g_autofree char *attempts_sql = NULL;
+  g_autoptr(GPtrArray) total = cg_quality_contact_by (store, CG_DIM_TOTAL, filter, error);
+  g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) agents = g_ptr_array_new_with_free_func ((GDestroyNotify) cg_contact_free);
+  ContactRows c = { CG_DIM_AGENT, index, agents };
+  g_autoptr(CgContact) contact = NULL;
   CgFilter all = { 0 };
-  sqlite3_stmt *stmt;
-  int rc;
 
+  if (total == NULL)
+    return NULL;
   if (filter == NULL)
     filter = &all;
-  if (!cg_local_time_register (store, error))
+  if (!contact_query (store, &c, AGENT_HOURS_SQL, filter, "calls per agent-hour", read_agent_hours, error))
     return NULL;
+  g_ptr_array_sort_with_data (agents, compare_contacts, GINT_TO_POINTER (CG_DIM_AGENT));
+
+  contact = g_ptr_array_steal_index (total, 0);
   contact->agents = g_ptr_array_new_with_free_func ((GDestroyNotify) cg_agent_hours_free);
-
-  /* Per number: reached or not; the row with a NULL hash holds the calls
-   * without a number. */
-  numbers_sql = g_strdup_printf ("SELECT phone_hash IS NULL, count(*), max(outcome = %d)"
-                                 "  FROM calls WHERE" CG_FILTER_SQL
-                                 " GROUP BY phone_hash",
-                                 CG_OUTCOME_CONNECTED);
-  if ((stmt = prepare_filtered (store, numbers_sql, filter, "contact rate", error)) == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < agents->len; i++)
     {
-      gint64 calls = sqlite3_column_int64 (stmt, 1);
-
-      contact->calls += calls;
-      if (sqlite3_column_int (stmt, 0))
-        contact->calls_without_number += calls;
-      else
-        {
-          contact->numbers++;
-          contact->numbers_reached += sqlite3_column_int (stmt, 2);
-        }
-    }
-  if (!finish (store, stmt, rc, "contact rate", error))
-    return NULL;
-
-  attempts_sql = g_strdup_printf ("SELECT min (n, %d), count(*), sum(outcome = %d) FROM ("
-                                  "  SELECT outcome, row_number() OVER (PARTITION BY phone_hash ORDER BY start_ts, id) AS n"
-                                  "    FROM calls WHERE" CG_FILTER_SQL
-                                  "     AND phone_hash IS NOT NULL)"
-                                  " GROUP BY 1",
-                                  CG_CONTACT_N_ATTEMPTS, CG_OUTCOME_CONNECTED);
-  if ((stmt = prepare_filtered (store, attempts_sql, filter, "connect rate by attempt", error)) == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      int attempt = sqlite3_column_int (stmt, 0);
-
-      if (attempt < 1 || attempt > CG_CONTACT_N_ATTEMPTS)
-        continue;
-      contact->attempt_calls[attempt - 1] = sqlite3_column_int64 (stmt, 1);
-      contact->attempt_connected[attempt - 1] = sqlite3_column_int64 (stmt, 2);
-    }
-  if (!finish (store, stmt, rc, "connect rate by attempt", error))
-    return NULL;
-
-  /* Day and hour together: 09:00 on two days are two agent-hours. */
-  stmt = prepare_filtered (store,
-                           "SELECT agent_id, count(*),"
-                           "       count(DISTINCT cg_local (start_ts, 0) || ' ' || cg_local (start_ts, 4))"
-                           "  FROM calls WHERE" CG_FILTER_SQL
-                           "   AND agent_id IS NOT NULL"
-                           " GROUP BY agent_id ORDER BY agent_id",
-                           filter, "calls per agent-hour", error);
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
+      const CgContact *a = g_ptr_array_index (agents, i);
       CgAgentHours *row = g_new0 (CgAgentHours, 1);
 
-      row->agent = column_text (stmt, 0);
-      row->calls = sqlite3_column_int64 (stmt, 1);
-      row->hours = sqlite3_column_int64 (stmt, 2);
-      contact->agent_calls += row->calls;
-      contact->agent_hours += row->hours;
+      row->agent = g_strdup (a->key);
+      row->calls = a->agent_calls;
+      row->hours = a->agent_hours;
       g_ptr_array_add (contact->agents, row);
     }
-  if (!finish (store, stmt, rc, "calls per agent-hour", error))
-    return NULL;
   return g_steal_pointer (&contact);
 }

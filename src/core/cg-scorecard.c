@@ -266,6 +266,12 @@ set_value (CgIndicatorValues *values,
   values->value[indicator] = denominator > 0 ? numerator / denominator : 0;
 }
 
+static gboolean slice_filter (CgDimension     by,
+                              const char     *key,
+                              const CgFilter *filter,
+                              GTimeZone      *tz,
+                              CgFilter       *slice);
+
 /* CSAT of the survey responses in @filter (cg-satisfaction.h); no value
  * without rated answers. */
 static gboolean
@@ -290,81 +296,205 @@ measure_satisfaction (CgStore            *store,
   return TRUE;
 }
 
-/* The indicators of the calls in @filter. */
-static gboolean
-measure (CgStore            *store,
-         const CgFilter     *filter,
-         CgIndicatorValues  *values,
-         GError            **error)
+/* The indicators of every key of @by in @filter: key → CgIndicatorValues *.
+ * One question per module for all keys, as one per key would read the
+ * calls 168 times by hour × weekday. */
+static GHashTable *
+measure_by (CgStore         *store,
+            CgDimension      by,
+            const CgFilter  *filter,
+            GTimeZone       *tz,
+            GError         **error)
 {
+  g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) talk = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) numbers = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) connect = NULL;
   g_autoptr(GPtrArray) funnel = NULL;
-  g_autoptr(CgContact) contact = NULL;
+  g_autoptr(GPtrArray) contact = NULL;
   g_autoptr(CgComplianceReport) audit = NULL;
-  const CgFunnelRow *f;
-  gint64 talk_seconds = 0, complaints = 0, violations;
+  /* Complaints carry no line: no complaint rate by line or within one. */
+  gboolean has_complaints = by != CG_DIM_LINE && filter->line == NULL && cg_compliance_complaints_have_key (by);
 
-  if ((connect = cg_analytics_connect (store, CG_DIM_TOTAL, filter, error)) == NULL ||
-      (funnel = cg_funnel_compute (store, CG_DIM_TOTAL, filter, error)) == NULL ||
-      (contact = cg_quality_contact (store, filter, error)) == NULL ||
-      (audit = cg_compliance_audit (store, filter, error)) == NULL)
-    return FALSE;
+  if ((connect = cg_analytics_connect (store, by, filter, error)) == NULL ||
+      (funnel = cg_funnel_compute (store, by, filter, error)) == NULL ||
+      (contact = cg_quality_contact_by (store, by, filter, error)) == NULL ||
+      (audit = cg_compliance_audit_by (store, by, filter, error)) == NULL)
+    return NULL;
 
-  /* The funnel's total is a row even without calls; connect's may not be. */
-  f = g_ptr_array_index (funnel, 0);
-  if (connect->len > 0)
-    talk_seconds = ((CgConnectRow *) g_ptr_array_index (connect, 0))->talk_seconds;
-  for (guint i = 0; i < audit->complaints_by_month->len; i++)
-    complaints += ((CgComplaintCount *) g_ptr_array_index (audit->complaints_by_month, i))->complaints;
-  violations = audit->outside_hours.count + audit->dnc.count + audit->attempt_cap.count;
+  for (guint i = 0; i < connect->len; i++)
+    {
+      CgConnectRow *row = g_ptr_array_index (connect, i);
+      g_hash_table_insert (talk, row->key, row);
+    }
+  for (guint i = 0; i < contact->len; i++)
+    {
+      CgContact *row = g_ptr_array_index (contact, i);
+      g_hash_table_insert (numbers, row->key, row);
+    }
+  for (guint i = 0; i < funnel->len; i++)
+    {
+      const CgFunnelRow *f = g_ptr_array_index (funnel, i);
+      const CgConnectRow *c = g_hash_table_lookup (talk, f->key);
+      const CgContact *n = g_hash_table_lookup (numbers, f->key);
+      const gint64 *violations = g_hash_table_lookup (audit->violations_by_key, f->key);
+      const gint64 *complaints = audit->complaints_by_key != NULL
+                                 ? g_hash_table_lookup (audit->complaints_by_key, f->key) : NULL;
+      CgIndicatorValues *v = g_new0 (CgIndicatorValues, 1);
+      CgFilter slice;
 
-  memset (values, 0, sizeof *values);
-  set_value (values, CG_INDICATOR_CONNECT_RATE, f->connected, f->dialled);
-  set_value (values, CG_INDICATOR_CONTACT_RATE, contact->numbers_reached, contact->numbers);
-  set_value (values, CG_INDICATOR_CONVERSION, f->sales, f->dialled);
-  set_value (values, CG_INDICATOR_ACD_SECONDS, talk_seconds, f->connected);
-  if (!measure_satisfaction (store, filter, values, error))
-    return FALSE;
-  if (filter->line == NULL)
-    set_value (values, CG_INDICATOR_COMPLAINT_RATE, 1000.0 * complaints, f->connected);
-  set_value (values, CG_INDICATOR_COMPLIANCE_VIOLATIONS, 1000.0 * violations, f->dialled);
-  return TRUE;
+      set_value (v, CG_INDICATOR_CONNECT_RATE, f->connected, f->dialled);
+      set_value (v, CG_INDICATOR_CONTACT_RATE, n ? n->numbers_reached : 0, n ? n->numbers : 0);
+      set_value (v, CG_INDICATOR_CONVERSION, f->sales, f->dialled);
+      set_value (v, CG_INDICATOR_ACD_SECONDS, c ? c->talk_seconds : 0, f->connected);
+      if (has_complaints)
+        set_value (v, CG_INDICATOR_COMPLAINT_RATE, 1000.0 * (complaints ? *complaints : 0), f->connected);
+      set_value (v, CG_INDICATOR_COMPLIANCE_VIOLATIONS, 1000.0 * (violations ? *violations : 0), f->dialled);
+      /* Satisfaction links responses through a filter: only the slices
+       * a filter can express have it. */
+      if (f->key != NULL && slice_filter (by, f->key, filter, tz, &slice) &&
+          !measure_satisfaction (store, &slice, v, error))
+        {
+          g_free (v);
+          return NULL;
+        }
+      g_hash_table_insert (values, g_strdup (f->key), v);
+    }
+  return g_steal_pointer (&values);
 }
 
-/* [start, end) of the month "YYYY-MM" in @tz, @offset months later. */
+/* The calendar slices: a row's previous period is the slice before it. */
 static gboolean
-month_bounds (const char *key,
-              GTimeZone  *tz,
-              int         offset,
-              gint64     *start,
-              gint64     *end)
+is_calendar (CgDimension by)
 {
-  int year, month, m0;
-  g_autoptr(GDateTime) a = NULL;
-  g_autoptr(GDateTime) b = NULL;
-
-  if (sscanf (key, "%4d-%2d", &year, &month) != 2 || month < 1 || month > 12)
-    return FALSE;
-  m0 = year * 12 + (month - 1) + offset;
-  a = g_date_time_new (tz, m0 / 12, m0 % 12 + 1, 1, 0, 0, 0);
-  b = g_date_time_new (tz, (m0 + 1) / 12, (m0 + 1) % 12 + 1, 1, 0, 0, 0);
-  if (a == NULL || b == NULL)
-    return FALSE;
-  *start = g_date_time_to_unix (a);
-  *end = g_date_time_to_unix (b);
-  return TRUE;
+  return by == CG_DIM_DAY || by == CG_DIM_WEEK || by == CG_DIM_MONTH || by == CG_DIM_QUARTER;
 }
 
-/* The filter's own bounds narrowed to [start, end); 0 is unbounded. */
-static void
-narrow_period (CgFilter *slice,
-               gint64    start,
-               gint64    end)
+/* The local start of the calendar slice @key of @by ("2026-W37" …). */
+static GDateTime *
+period_start (CgDimension  by,
+              const char  *key,
+              GTimeZone   *tz)
 {
-  if (slice->from_ts == 0 || slice->from_ts < start)
-    slice->from_ts = start;
-  if (slice->to_ts == 0 || slice->to_ts > end)
-    slice->to_ts = end;
+  int year, n, day;
+
+  switch ((int) by)
+    {
+    case CG_DIM_DAY:
+      if (sscanf (key, "%4d-%2d-%2d", &year, &n, &day) != 3)
+        return NULL;
+      return g_date_time_new (tz, year, n, day, 0, 0, 0);
+    case CG_DIM_WEEK:
+      {
+        g_autoptr(GDateTime) jan4 = NULL;
+
+        /* ISO week 1 holds 4 January; weeks start on Monday. */
+        if (sscanf (key, "%4d-W%2d", &year, &n) != 2 || n < 1 || n > 53 ||
+            (jan4 = g_date_time_new (tz, year, 1, 4, 0, 0, 0)) == NULL)
+          return NULL;
+        return g_date_time_add_days (jan4, 7 * (n - 1) - (g_date_time_get_day_of_week (jan4) - 1));
+      }
+    case CG_DIM_MONTH:
+      if (sscanf (key, "%4d-%2d", &year, &n) != 2 || n < 1 || n > 12)
+        return NULL;
+      return g_date_time_new (tz, year, n, 1, 0, 0, 0);
+    case CG_DIM_QUARTER:
+      if (sscanf (key, "%4d-Q%1d", &year, &n) != 2 || n < 1 || n > 4)
+        return NULL;
+      return g_date_time_new (tz, year, 3 * n - 2, 1, 0, 0, 0);
+    default:
+      return NULL;
+    }
+}
+
+/* The slice @offset slices after @start (local midnight of a slice's start). */
+static GDateTime *
+period_add (CgDimension  by,
+            GDateTime   *start,
+            int          offset)
+{
+  switch ((int) by)
+    {
+    case CG_DIM_DAY:
+      return g_date_time_add_days (start, offset);
+    case CG_DIM_WEEK:
+      return g_date_time_add_weeks (start, offset);
+    case CG_DIM_MONTH:
+      return g_date_time_add_months (start, offset);
+    default:
+      return g_date_time_add_months (start, 3 * offset);
+    }
+}
+
+/* The key of the slice before @key, as cg-analytics names it. */
+static char *
+previous_key (CgDimension  by,
+              const char  *key,
+              GTimeZone   *tz)
+{
+  g_autoptr(GDateTime) start = period_start (by, key, tz);
+  g_autoptr(GDateTime) before = start ? period_add (by, start, -1) : NULL;
+
+  if (before == NULL)
+    return NULL;
+  switch ((int) by)
+    {
+    case CG_DIM_DAY:
+      return g_date_time_format (before, "%Y-%m-%d");
+    case CG_DIM_WEEK:
+      return g_date_time_format (before, "%G-W%V");
+    case CG_DIM_MONTH:
+      return g_date_time_format (before, "%Y-%m");
+    default:
+      return g_strdup_printf ("%04d-Q%d", g_date_time_get_year (before),
+                              (g_date_time_get_month (before) - 1) / 3 + 1);
+    }
+}
+
+/* The calls of key @key of @by within @filter as a CgFilter, for measures
+ * that take a filter only (the survey's satisfaction links responses to
+ * agents, lines, lists and times); FALSE for the slices a filter cannot
+ * express: campaign, segment, hours, weekdays and outcome. */
+static gboolean
+slice_filter (CgDimension     by,
+              const char     *key,
+              const CgFilter *filter,
+              GTimeZone      *tz,
+              CgFilter       *slice)
+{
+  *slice = *filter;
+  switch ((int) by)
+    {
+    case CG_DIM_TOTAL:
+      return TRUE;
+    case CG_DIM_AGENT:
+      slice->agent = key;
+      return TRUE;
+    case CG_DIM_LINE:
+      slice->line = key;
+      return TRUE;
+    case CG_DIM_LIST:
+      slice->list = key;
+      return TRUE;
+    case CG_DIM_DAY:
+    case CG_DIM_WEEK:
+    case CG_DIM_MONTH:
+    case CG_DIM_QUARTER:
+      {
+        g_autoptr(GDateTime) start = period_start (by, key, tz);
+        g_autoptr(GDateTime) end = start ? period_add (by, start, 1) : NULL;
+
+        if (end == NULL)
+          return FALSE;
+        if (slice->from_ts == 0 || slice->from_ts < g_date_time_to_unix (start))
+          slice->from_ts = g_date_time_to_unix (start);
+        if (slice->to_ts == 0 || slice->to_ts > g_date_time_to_unix (end))
+          slice->to_ts = g_date_time_to_unix (end);
+        return TRUE;
+      }
+    default:
+      return FALSE;
+    }
 }
 
 void
@@ -410,93 +540,92 @@ cg_scorecard_compute (CgStore        *store,
 {
   g_autoptr(CgScorecard) card = g_new0 (CgScorecard, 1);
   g_autoptr(GPtrArray) keys = NULL;
+  g_autoptr(GHashTable) values = NULL;
+  g_autoptr(GHashTable) previous = NULL;
   g_autoptr(GTimeZone) tz = cg_store_get_time_zone (store);
-  CgFilter all = { 0 };
+  CgFilter all = { 0 }, before;
+  gboolean has_before = FALSE;
 
   g_return_val_if_fail (CG_IS_STORE (store), NULL);
+  g_return_val_if_fail (by < CG_N_DIMS, NULL);
 
-  if (by != CG_DIM_MONTH && by != CG_DIM_AGENT && by != CG_DIM_LINE && by != CG_DIM_LIST)
-    {
-      g_set_error (error, CG_SCORECARD_ERROR, CG_SCORECARD_ERROR_INVALID,
-                   _("The scorecard can be split by month, agent, line or list, not by %s."),
-                   cg_dimension_to_string (by));
-      return NULL;
-    }
   if (filter == NULL)
     filter = &all;
   card->by = by;
   card->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) cg_scorecard_row_free);
   if (!cg_scorecard_config_load (store, &card->config, error) ||
-      (keys = cg_analytics_connect (store, by, filter, error)) == NULL)
+      (keys = cg_analytics_connect (store, by, filter, error)) == NULL ||
+      (values = measure_by (store, by, filter, tz, error)) == NULL)
     return NULL;
   for (guint i = 0; i < CG_N_INDICATORS; i++)
     card->available[i] = TRUE;
-  if (by == CG_DIM_LINE || filter->line != NULL)
+  {
+    CgFilter probe;
+    card->available[CG_INDICATOR_SATISFACTION] = slice_filter (by, "", filter, tz, &probe) ||
+                                                 is_calendar (by);
+  }
+  if (by == CG_DIM_LINE || filter->line != NULL || !cg_compliance_complaints_have_key (by))
     card->available[CG_INDICATOR_COMPLAINT_RATE] = FALSE;
+
+  /* The previous period: by calendar slice the slice before each, whole
+   * even when the filter cuts the first one short.  Only the slice before
+   * the first and the first itself need measuring again: the others are
+   * rows already.  Otherwise the period of equal length just before the
+   * filter's, when it has both ends. */
+  before = *filter;
+  if (is_calendar (by) && keys->len > 0)
+    {
+      const char *first = ((CgConnectRow *) g_ptr_array_index (keys, 0))->key;
+      g_autoptr(GDateTime) start = period_start (by, first, tz);
+      g_autoptr(GDateTime) earlier = start ? period_add (by, start, -1) : NULL;
+      g_autoptr(GDateTime) end = start ? period_add (by, start, 1) : NULL;
+
+      if (earlier != NULL && end != NULL)
+        {
+          before.from_ts = g_date_time_to_unix (earlier);
+          before.to_ts = g_date_time_to_unix (end);
+          has_before = TRUE;
+        }
+    }
+  else if (!is_calendar (by) && filter->from_ts != 0 && filter->to_ts != 0)
+    {
+      before.from_ts = filter->from_ts - (filter->to_ts - filter->from_ts);
+      before.to_ts = filter->from_ts;
+      has_before = TRUE;
+    }
+  if (has_before && (previous = measure_by (store, by, &before, tz, error)) == NULL)
+    return NULL;
 
   for (guint k = 0; k < keys->len; k++)
     {
       const char *key = ((CgConnectRow *) g_ptr_array_index (keys, k))->key;
+      const CgIndicatorValues *v = g_hash_table_lookup (values, key);
       g_autoptr(CgScorecardRow) row = NULL;
-      CgFilter slice = *filter, before;
-      CgIndicatorValues previous;
-      gboolean has_before = FALSE;
+      g_autofree char *previous_id = NULL;
+      const CgIndicatorValues *p = NULL;
+      CgFilter slice;
 
-      if (key == NULL || *key == '\0')
+      /* A scorecard rates someone or something: no row for the calls
+       * without an agent (line, list…). */
+      if (key == NULL || *key == '\0' || v == NULL)
+        continue;
+      if (!slice_filter (by, key, filter, tz, &slice) && is_calendar (by))
         continue;
       row = g_new0 (CgScorecardRow, 1);
       row->key = g_strdup (key);
-      before = slice;
-      switch ((int) by)
-        {
-        case CG_DIM_MONTH:
-          {
-            gint64 start, end;
-
-            if (!month_bounds (key, tz, 0, &start, &end) ||
-                !month_bounds (key, tz, -1, &before.from_ts, &before.to_ts))
-              continue;
-            narrow_period (&slice, start, end);
-            has_before = TRUE;
-          }
-          break;
-        case CG_DIM_AGENT:
-          slice.agent = before.agent = row->key;
-          break;
-        case CG_DIM_LINE:
-          slice.line = before.line = row->key;
-          break;
-        case CG_DIM_LIST:
-          slice.list = before.list = row->key;
-          break;
-        default:
-          g_assert_not_reached ();
-        }
-      if (by != CG_DIM_MONTH && filter->from_ts != 0 && filter->to_ts != 0)
-        {
-          before.from_ts = filter->from_ts - (filter->to_ts - filter->from_ts);
-          before.to_ts = filter->from_ts;
-          has_before = TRUE;
-        }
-
       row->from_ts = slice.from_ts;
       row->to_ts = slice.to_ts;
-      if (!measure (store, &slice, &row->values, error))
-        return NULL;
+      if (is_calendar (by))
+        previous_id = previous_key (by, key, tz);
+      row->values = *v;
       row->has_total = cg_scorecard_total (&card->config, &row->values, row->score,
                                            row->effective_weight, &row->total);
-      if (has_before)
-        {
-          /* The month before is often the previous row, measured already. */
-          const CgScorecardRow *last = card->rows->len > 0 ? g_ptr_array_index (card->rows, card->rows->len - 1) : NULL;
-
-          if (by == CG_DIM_MONTH && last != NULL &&
-              last->from_ts == before.from_ts && last->to_ts == before.to_ts)
-            previous = last->values;
-          else if (!measure (store, &before, &previous, error))
-            return NULL;
-          set_changes (row, &card->config, &previous);
-        }
+      if (previous != NULL)
+        p = g_hash_table_lookup (previous, previous_id != NULL ? previous_id : key);
+      if (p == NULL && previous_id != NULL && has_before)
+        p = g_hash_table_lookup (values, previous_id);
+      if (p != NULL)
+        set_changes (row, &card->config, p);
       g_ptr_array_add (card->rows, g_steal_pointer (&row));
     }
   return g_steal_pointer (&card);

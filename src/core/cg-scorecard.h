@@ -1,8 +1,8 @@
 /* cg-scorecard.h — the weighted scorecard: indicators against targets.
  *
  * Definitions (the README repeats them).  Each indicator is measured on the
- * calls of a slice (a month, an agent, a line or a number list, within the
- * filter):
+ * calls of a slice (any slice of cg-analytics.h: a month, an agent, an
+ * hour × weekday cell…, within the filter), by the module that owns it:
  *   connect_rate          = connected / dialled (higher is better);
  *   contact_rate          = numbers reached / numbers dialled, as in
  *                           cg-quality.h (higher is better);
@@ -12,8 +12,10 @@
  *   satisfaction          = CSAT of the survey responses in the slice, 0–1,
  *                           as cg-satisfaction.h defines it (higher);
  *   complaint_rate        = complaints / connected calls × 1,000 (lower is
- *                           better).  Complaints carry no line: the
- *                           indicator is not available by line or with a
+ *                           better).  A complaint falls in the slice of its
+ *                           own time, agent and list; complaints carry no
+ *                           line, campaign, segment or outcome, so the
+ *                           indicator is not available by those or with a
  *                           line filter;
  *   compliance_violations = (calls outside hours + calls to do-not-call
  *                           numbers + attempts over the cap) / dialled ×
@@ -123,8 +125,9 @@ typedef struct {
   gboolean           has_total;
   double             total;
   /* Change against the previous period (value − previous value, in the
-   * indicator's own unit; total in points): the previous calendar month
-   * by month, else the period of equal length just before the filter's
+   * indicator's own unit; total in points): by day, week, month or
+   * quarter the whole slice before (the previous month by month), else
+   * the same key in the period of equal length just before the filter's
    * from, when it has both ends.  No change where either side has none. */
   gboolean           has_change[CG_N_INDICATORS];
   double             change[CG_N_INDICATORS];
@@ -145,10 +148,9 @@ typedef struct {
 void cg_scorecard_free (CgScorecard *scorecard);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CgScorecard, cg_scorecard_free)
 
-/* One row per key of @by (CG_DIM_MONTH, CG_DIM_AGENT, CG_DIM_LINE or
- * CG_DIM_LIST) with calls in @filter, scored against the stored
- * configuration.  Calls without an agent (line, list) form no row of that
- * dimension: a scorecard rates someone. */
+/* One row per key of @by (any slice) with calls in @filter, scored against
+ * the stored configuration.  Calls without an agent (line, list, campaign,
+ * segment) form no row of that dimension: a scorecard rates someone. */
 CgScorecard *cg_scorecard_compute (CgStore        *store,
                                    CgDimension     by,
                                    const CgFilter *filter,
