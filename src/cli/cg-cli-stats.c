@@ -288,7 +288,7 @@ cg_cli_stats (CgCli   *cli,
   };
 
   return cg_cli_dispatch (cli, argc, argv, verbs, G_N_ELEMENTS (verbs),
-                          _("Use: stats connect|outcomes|quality|lines|contact|funnel|call-quality [OPTIONS…] (see “stats VERB --help”)"), error);
+                          _("Use: stats connect|outcomes|quality|lines|contact|funnel|call-quality|satisfaction|reliability|satisfaction-link|complaints|themes [OPTIONS…] (see “stats VERB --help”)"), error);
 }
 
 gboolean

@@ -17,15 +17,15 @@ static const CgCliCommand commands[] = {
   { "batches",      N_("List import batches"), cg_cli_batches },
   { "batch-delete", N_("Delete an import batch and its rows"), cg_cli_batch_delete },
   { "demo",         N_("Load realistic demo data"), cg_cli_demo },
-  { "import",       N_("Import call logs: import calls FILE…"), cg_cli_import },
+  { "import",       N_("Import data: import calls|surveys|complaints|feedback FILE…"), cg_cli_import },
   { "presets",      N_("List or delete saved import presets"), cg_cli_presets },
   { "scenario",     N_("Cost-benefit scenarios: new, list, show, delete, import, export"), cg_cli_scenario },
-  { "stats",        N_("Figures: stats connect|outcomes|quality|lines|contact|funnel|call-quality"), cg_cli_stats },
+  { "stats",        N_("Figures: stats connect|outcomes|quality|lines|contact|funnel|call-quality|satisfaction|reliability|satisfaction-link|complaints|themes"), cg_cli_stats },
   { "compare",      N_("A/B test: compare --by line L01 L02"), cg_cli_compare },
   { "compare-satisfaction", N_("Satisfaction of two groups: compare-satisfaction --by agent A01 A02"), cg_cli_compare_satisfaction },
   { "best-times",   N_("Hours of the week that connect significantly better"), cg_cli_best_times },
   { "compliance",   N_("Calls outside hours, to do-not-call numbers, over the attempt cap; import-dnc FILE"), cg_cli_compliance },
-  { "scorecard",    N_("Weighted scorecard per month, agent, line or list; config, set, weights, reset"), cg_cli_scorecard },
+  { "scorecard",    N_("Weighted scorecard by any slice (month, agent, line, list…); config, set, weights, reset"), cg_cli_scorecard },
   { "roi",          N_("NPV, IRR, ROI, payback and sensitivity of a scenario"), cg_cli_roi },
   { "purge",        N_("Delete call details older than N months, keep the trends: purge --older-than N"), cg_cli_purge },
   { "settings",     N_("Show or change settings (time zone, line rates, privacy)"), cg_cli_settings },
@@ -46,7 +46,7 @@ print_help (void)
   g_print ("  -h, --help   %s\n\n", _("Show this help"));
   g_print ("%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_print ("  %-14s %s\n", commands[i].name, _(commands[i].summary));
+    g_print ("  %-21s %s\n", commands[i].name, _(commands[i].summary));
   g_print ("\n%s\n", _("Run “callgauge-cli COMMAND --help” for a command’s options."));
 }
 
