@@ -1,0 +1,24 @@
+/* cg-filter-bar.h — the bar under the header that sets the CgViewFilter.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "cg-view-filter.h"
+
+G_BEGIN_DECLS
+
+#define CG_TYPE_FILTER_BAR (cg_filter_bar_get_type ())
+G_DECLARE_FINAL_TYPE (CgFilterBar, cg_filter_bar, CG, FILTER_BAR, GtkWidget)
+
+void          cg_filter_bar_set_filter (CgFilterBar  *self,
+                                        CgViewFilter *filter);
+CgViewFilter *cg_filter_bar_get_filter (CgFilterBar  *self);
+/** cg_filter_bar_set_keys: the lines, agents or lists (@by) people can pick. */
+void          cg_filter_bar_set_keys   (CgFilterBar  *self,
+                                        CgDimension   by,
+                                        GStrv         keys);
+
+G_END_DECLS
