@@ -251,11 +251,16 @@ static void
 cg_filter_bar_dispose (GObject *object)
 {
   CgFilterBar *self = CG_FILTER_BAR (object);
+  GtkWidget *child;
 
   cg_filter_bar_set_filter (self, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (key_dims); i++)
     g_clear_pointer (&self->keys[i], g_strfreev);
-  gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_FILTER_BAR);
+  if (self->preset != NULL)
+    gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_FILTER_BAR);
+  /* The template's box is not bound, so it is not disposed with it. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (cg_filter_bar_parent_class)->dispose (object);
 }
 

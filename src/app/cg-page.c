@@ -153,7 +153,13 @@ cg_page_dispose (GObject *object)
   g_clear_object (&priv->runner);
   g_clear_object (&priv->view_filter);
   g_clear_pointer (&priv->filter, cg_filter_free_copy);
-  gtk_widget_dispose_template (GTK_WIDGET (object), CG_TYPE_PAGE);
+  /* The stack is the page's only child.  Not gtk_widget_dispose_template:
+   * GTK 4.8 cannot find the base template's children of a subclass. */
+  if (priv->stack != NULL)
+    gtk_widget_unparent (GTK_WIDGET (priv->stack));
+  priv->stack = NULL;
+  priv->status = NULL;
+  priv->content = NULL;
   G_OBJECT_CLASS (cg_page_parent_class)->dispose (object);
 }
 
