@@ -338,6 +338,30 @@ test_dashboard (Fixture       *f,
   cg_view_filter_set_line (filter, NULL);
   iterate_until (window_idle, f, 60);
 
+  /* The trend chart saves as PNG, SVG and PDF. */
+  {
+    static const struct { const char *name; const char *magic; } files[] = {
+      { "trend.png", "\x89PNG" }, { "trend.svg", "<?xml" }, { "trend.pdf", "%PDF" },
+    };
+    CgChartView *view = cg_overview_page_get_trend_chart (overview);
+
+    g_assert_nonnull (cg_chart_view_get_chart (view));
+    for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+      {
+        g_autofree char *path = g_build_filename (f->dir, files[i].name, NULL);
+        g_autoptr(GFile) file = g_file_new_for_path (path);
+        g_autoptr(GError) error = NULL;
+        g_autofree char *contents = NULL;
+        gsize length = 0;
+
+        g_assert_true (cg_chart_view_save (view, file, &error));
+        g_assert_no_error (error);
+        g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+        g_assert_cmpuint (length, >, 1000);
+        g_assert_true (g_str_has_prefix (contents, files[i].magic));
+      }
+  }
+
   /* The cost page evaluated the demo scenario. */
   g_assert_false (isnan (cg_cost_page_get_npv (CG_COST_PAGE (cg_window_get_page (f->window, "cost")))));
   check_ab_panel (f);

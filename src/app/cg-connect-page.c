@@ -42,6 +42,8 @@ struct _CgConnectPage
   GtkLabel      *ab_verdict;
 
   CgTable       *tables[N_SLICES];
+  GtkWidget     *charts[N_SLICES];              /* trend, rankings, outcome bars */
+  GtkWidget     *heatmap_chart;
   CgTable       *heatmap;
   CgTable       *quality;
   CgTable       *best;
@@ -216,6 +218,106 @@ fill_best (CgConnectPage *self,
     note = g_strdup_printf (_("Hours of the week whose connect rate is significantly above the overall %s (Holm-adjusted, one-sided, 5 %% level; cells with at least 30 calls)."),
                             overall_text);
   gtk_label_set_text (self->best_note, note);
+}
+
+/* ---- charts ------------------------------------------------------------------ */
+
+static CgChart *
+heatmap_chart (GPtrArray *rows)
+{
+  CgChart *chart = cg_chart_new (CG_CHART_HEATMAP);
+  double values[7][24];
+
+  for (int d = 0; d < 7; d++)
+    for (int h = 0; h < 24; h++)
+      values[d][h] = NAN;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const CgConnectRow *r = g_ptr_array_index (rows, i);
+      int weekday = 0, hour = 0;
+      CgInterval rate;
+
+      if (sscanf (r->key, "%d-%d", &weekday, &hour) == 2 && weekday >= 1 && weekday <= 7 &&
+          hour >= 0 && hour <= 23 && cg_connect_row_rate (r, &rate))
+        values[weekday - 1][hour] = rate.estimate;
+    }
+  cg_chart_set_title (chart, _("Connect rate by hour and weekday"));
+  cg_chart_set_unit (chart, CG_UNIT_PERCENT);
+  for (int h = 0; h < 24; h++)
+    {
+      g_autofree char *label = g_strdup_printf ("%02d", h);
+      cg_chart_add_category (chart, label);
+    }
+  for (int d = 0; d < 7; d++)
+    {
+      g_autofree char *key = g_strdup_printf ("%d", d + 1);
+      g_autofree char *name = cg_key_label (CG_DIM_WEEKDAY, key);
+      cg_chart_add_series (chart, name, values[d], 24);
+    }
+  return chart;
+}
+
+static CgChart *
+outcome_chart (GPtrArray *rows)
+{
+  CgChart *chart = cg_chart_new (CG_CHART_BAR);
+  g_autofree double *calls = g_new (double, rows->len + 1);
+
+  cg_chart_set_title (chart, _("Dial attempts by outcome"));
+  cg_chart_set_unit (chart, CG_UNIT_COUNT);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const CgConnectRow *r = g_ptr_array_index (rows, i);
+      g_autofree char *label = cg_key_label (CG_DIM_OUTCOME, r->key);
+
+      cg_chart_add_category (chart, label);
+      calls[i] = r->calls;
+    }
+  cg_chart_add_series (chart, _("Calls"), calls, rows->len);
+  return chart;
+}
+
+static void
+fill_charts (CgConnectPage *self,
+             Connect       *c)
+{
+  for (guint i = 0; i < N_SLICES; i++)
+    {
+      g_autoptr(CgChart) chart = NULL;
+
+      if (self->charts[i] == NULL)
+        continue;
+      if (i == SLICE_TREND)
+        chart = cg_trend_chart (c->granularity, c->slices[i]);
+      else if (i == SLICE_OUTCOME)
+        chart = outcome_chart (c->slices[i]);
+      else
+        chart = cg_ranking_chart (slice_dims[i], c->slices[i]);
+      cg_chart_view_set_chart (CG_CHART_VIEW (self->charts[i]), chart);
+    }
+  {
+    g_autoptr(CgChart) chart = heatmap_chart (c->slices[SLICE_HOUR_WEEKDAY]);
+    cg_chart_view_set_chart (CG_CHART_VIEW (self->heatmap_chart), chart);
+  }
+}
+
+/* Clicking a line's, list's or agent's bar filters every page to it. */
+static void
+on_chart_item (CgChartView   *view,
+               int            series,
+               int            index,
+               CgConnectPage *self)
+{
+  CgViewFilter *filter = cg_page_get_view_filter (CG_PAGE (self));
+
+  for (guint i = SLICE_LINE; i <= SLICE_AGENT; i++)
+    {
+      GStrv keys = self->keys[i - SLICE_LINE];
+
+      if (self->charts[i] == GTK_WIDGET (view) && filter != NULL && index >= 0 &&
+          keys != NULL && (guint) index < g_strv_length (keys))
+        cg_view_filter_set_dimension (filter, slice_dims[i], keys[index]);
+    }
 }
 
 /* ---- A/B panel ------------------------------------------------------------ */
@@ -403,6 +505,7 @@ connect_done (CgPage       *page,
   for (guint i = 0; i < N_SLICES; i++)
     if (self->tables[i] != NULL)
       cg_connect_table_fill (self->tables[i], i == SLICE_TREND ? c->granularity : slice_dims[i], c->slices[i]);
+  fill_charts (self, c);
   fill_heatmap (self, c->slices[SLICE_HOUR_WEEKDAY]);
   fill_quality (self, c->quality);
   fill_best (self, c->best, c->overall_rate);
@@ -519,16 +622,28 @@ cg_connect_page_init (CgConnectPage *self)
 
   self->granularity = CG_DIM_MONTH;
   self->tables[SLICE_TREND] = cg_connect_table_new (_("Period"));
+  self->charts[SLICE_TREND] = cg_chart_view_new_sized (260);
+  gtk_box_append (self->trend_box, self->charts[SLICE_TREND]);
   gtk_box_append (self->trend_box, GTK_WIDGET (self->tables[SLICE_TREND]));
   for (guint i = SLICE_LINE; i <= SLICE_AGENT; i++)
     {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
       self->tables[i] = cg_connect_table_new (cg_dimension_label (slice_dims[i]));
+      self->charts[i] = cg_chart_view_new_sized (220);
       g_signal_connect (self->tables[i], "row-activated", G_CALLBACK (on_slice_activated), self);
-      gtk_box_append (self->slices_box, section (_(slice_titles[i]), GTK_WIDGET (self->tables[i])));
+      g_signal_connect (self->charts[i], "item-activated", G_CALLBACK (on_chart_item), self);
+      gtk_box_append (GTK_BOX (box), self->charts[i]);
+      gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->tables[i]));
+      gtk_box_append (self->slices_box, section (_(slice_titles[i]), box));
     }
   self->tables[SLICE_OUTCOME] = cg_connect_table_new (_("Outcome"));
+  self->charts[SLICE_OUTCOME] = cg_chart_view_new_sized (240);
+  gtk_box_append (self->outcome_box, self->charts[SLICE_OUTCOME]);
   gtk_box_append (self->outcome_box, GTK_WIDGET (self->tables[SLICE_OUTCOME]));
   self->heatmap = cg_table_new (heat_columns, G_N_ELEMENTS (heat_columns));
+  self->heatmap_chart = cg_chart_view_new_sized (300);
+  gtk_box_append (self->heatmap_box, self->heatmap_chart);
   gtk_box_append (self->heatmap_box, GTK_WIDGET (self->heatmap));
   self->quality = cg_table_new (quality_columns, G_N_ELEMENTS (quality_columns));
   gtk_box_append (self->quality_box, GTK_WIDGET (self->quality));

@@ -12,6 +12,7 @@
 #include <math.h>
 #include <glib/gi18n.h>
 
+#include "cg-chart-view.h"
 #include "cg-cost-page.h"
 #include "cg-finance.h"
 #include "cg-page-util.h"
@@ -31,6 +32,8 @@ struct _CgCostPage
   CgTable     *sensitivity;
   CgTable     *cashflow;
   CgTable     *compare;
+  GtkWidget   *cashflow_chart;
+  GtkWidget   *tornado_chart;
 
   GPtrArray   *stored;     /* CgScenario *, by name */
   CgScenario  *edited;     /* a copy of the chosen one, with the user's changes */
@@ -89,6 +92,7 @@ fill_results (CgCostPage *self)
     {
       gtk_list_box_append (self->results, cg_value_row (_("Cannot be evaluated"), error->message, ""));
       cg_table_set_rows (self->cashflow, NULL);
+      cg_chart_view_set_chart (CG_CHART_VIEW (self->cashflow_chart), NULL);
       return;
     }
   self->npv = r->npv;
@@ -136,6 +140,22 @@ fill_results (CgCostPage *self)
       g_ptr_array_add (flows, row);
     }
   cg_table_set_rows (self->cashflow, flows);
+  {
+    g_autoptr(CgChart) chart = cg_chart_new (CG_CHART_CASHFLOW);
+    g_autofree double *cumulative = g_new (double, r->months->len + 1);
+
+    cg_chart_set_title (chart, _("Cumulative cash flow"));
+    cg_chart_set_unit (chart, CG_UNIT_CURRENCY);
+    cg_chart_set_axis_titles (chart, _("Month"), NULL);
+    for (guint m = 0; m < r->months->len; m++)
+      {
+        g_autofree char *label = g_strdup_printf ("%u", m);
+        cg_chart_add_category (chart, label);
+        cumulative[m] = g_array_index (r->months, CgCashFlow, m).cumulative;
+      }
+    cg_chart_add_series (chart, _("Cumulative"), cumulative, r->months->len);
+    cg_chart_view_set_chart (CG_CHART_VIEW (self->cashflow_chart), chart);
+  }
 }
 
 static void
@@ -162,6 +182,31 @@ fill_sensitivity (CgCostPage *self)
       g_ptr_array_add (rows, row);
     }
   cg_table_set_rows (self->sensitivity, rows);
+  {
+    g_autoptr(CgChart) chart = cg_chart_new (CG_CHART_TORNADO);
+    guint n = inputs ? MIN (inputs->len, 10) : 0;
+    g_autofree double *low = g_new (double, n + 1);
+    g_autofree double *high = g_new (double, n + 1);
+
+    /* xgettext:no-c-format */
+    cg_chart_set_title (chart, _("NPV when one input moves ±20 %"));
+    cg_chart_set_unit (chart, CG_UNIT_CURRENCY);
+    for (guint i = 0; i < n; i++)
+      {
+        const CgSensitivity *s = g_ptr_array_index (inputs, i);
+        CgTableRow *row = g_ptr_array_index (rows, i);
+
+        cg_chart_add_category (chart, cg_table_row_get_text (row, 0));
+        low[i] = s->npv[0];
+        high[i] = s->npv[CG_SENSITIVITY_N_STEPS - 1];
+        cg_chart_set_baseline (chart, s->base_npv);
+      }
+    /* xgettext:no-c-format */
+    cg_chart_add_series (chart, _("Input −20 %"), low, n);
+    /* xgettext:no-c-format */
+    cg_chart_add_series (chart, _("Input +20 %"), high, n);
+    cg_chart_view_set_chart (CG_CHART_VIEW (self->tornado_chart), chart);
+  }
 }
 
 static void
@@ -452,8 +497,12 @@ cg_cost_page_init (CgCostPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->npv = NAN;
   self->sensitivity = cg_table_new (sensitivity_columns, G_N_ELEMENTS (sensitivity_columns));
+  self->tornado_chart = cg_chart_view_new_sized (280);
+  gtk_box_append (self->sensitivity_box, self->tornado_chart);
   gtk_box_append (self->sensitivity_box, GTK_WIDGET (self->sensitivity));
   self->cashflow = cg_table_new (cashflow_columns, G_N_ELEMENTS (cashflow_columns));
+  self->cashflow_chart = cg_chart_view_new_sized (280);
+  gtk_box_append (self->cashflow_box, self->cashflow_chart);
   gtk_box_append (self->cashflow_box, GTK_WIDGET (self->cashflow));
   self->compare = cg_table_new (compare_columns, G_N_ELEMENTS (compare_columns));
   gtk_box_append (self->compare_box, GTK_WIDGET (self->compare));

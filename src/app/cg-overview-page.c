@@ -22,6 +22,7 @@ struct _CgOverviewPage
   GtkBox      *trend_box;
   GtkLabel    *trend_title;
   CgTable     *trend;
+  GtkWidget   *trend_chart;
 };
 
 G_DEFINE_FINAL_TYPE (CgOverviewPage, cg_overview_page, CG_TYPE_PAGE)
@@ -158,6 +159,10 @@ overview_done (CgPage       *page,
   title = g_strdup_printf (_("Connect Rate by %s"), cg_dimension_label (o->granularity));
   gtk_label_set_text (self->trend_title, title);
   cg_connect_table_fill (self->trend, o->granularity, o->trend);
+  {
+    g_autoptr(CgChart) chart = cg_trend_chart (o->granularity, o->trend);
+    cg_chart_view_set_chart (CG_CHART_VIEW (self->trend_chart), chart);
+  }
 }
 
 static void
@@ -188,6 +193,8 @@ cg_overview_page_init (CgOverviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->trend = cg_connect_table_new (_("Period"));
+  self->trend_chart = cg_chart_view_new_sized (260);
+  gtk_box_append (self->trend_box, self->trend_chart);
   gtk_box_append (self->trend_box, GTK_WIDGET (self->trend));
 }
 
@@ -196,4 +203,11 @@ cg_overview_page_get_trend (CgOverviewPage *self)
 {
   g_return_val_if_fail (CG_IS_OVERVIEW_PAGE (self), NULL);
   return self->trend;
+}
+
+CgChartView *
+cg_overview_page_get_trend_chart (CgOverviewPage *self)
+{
+  g_return_val_if_fail (CG_IS_OVERVIEW_PAGE (self), NULL);
+  return CG_CHART_VIEW (self->trend_chart);
 }

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "cg-chart-view.h"
 #include "cg-page.h"
 #include "cg-table.h"
 
@@ -14,5 +15,8 @@ G_DECLARE_FINAL_TYPE (CgOverviewPage, cg_overview_page, CG, OVERVIEW_PAGE, CgPag
 
 /** cg_overview_page_get_trend: the connect-rate trend table (tests). */
 CgTable *cg_overview_page_get_trend (CgOverviewPage *self);
+
+/** cg_overview_page_get_trend_chart: the connect-rate trend chart (tests). */
+CgChartView *cg_overview_page_get_trend_chart (CgOverviewPage *self);
 
 G_END_DECLS

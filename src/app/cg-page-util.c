@@ -174,3 +174,96 @@ cg_dimension_label (CgDimension by)
       return "";
     }
 }
+
+static CgGrain
+grain_of (CgDimension by)
+{
+  switch (by)
+    {
+    case CG_DIM_DAY:
+      return CG_GRAIN_DAY;
+    case CG_DIM_WEEK:
+      return CG_GRAIN_WEEK;
+    case CG_DIM_MONTH:
+      return CG_GRAIN_MONTH;
+    case CG_DIM_QUARTER:
+      return CG_GRAIN_QUARTER;
+    default:
+      return CG_GRAIN_NONE;
+    }
+}
+
+/* Values, interval ends and keys of @rows, in their order. */
+static void
+connect_series (GPtrArray  *rows,
+                double    **rate,
+                double    **lower,
+                double    **upper,
+                GPtrArray **keys)
+{
+  *rate = g_new (double, rows->len + 1);
+  *lower = g_new (double, rows->len + 1);
+  *upper = g_new (double, rows->len + 1);
+  *keys = g_ptr_array_new ();
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const CgConnectRow *r = g_ptr_array_index (rows, i);
+      CgInterval ci = { NAN, NAN, NAN };
+
+      cg_connect_row_rate (r, &ci);
+      (*rate)[i] = ci.estimate;
+      (*lower)[i] = ci.lower;
+      (*upper)[i] = ci.upper;
+      g_ptr_array_add (*keys, r->key);
+    }
+}
+
+CgChart *
+cg_trend_chart (CgDimension  by,
+                GPtrArray   *rows)
+{
+  CgChart *chart = cg_chart_new (CG_CHART_LINE);
+  g_autofree double *rate = NULL, *lower = NULL, *upper = NULL;
+  g_autoptr(GPtrArray) keys = NULL;
+  guint series;
+
+  connect_series (rows, &rate, &lower, &upper, &keys);
+  cg_chart_set_title (chart, _("Connect rate"));
+  cg_chart_set_unit (chart, CG_UNIT_PERCENT);
+  cg_chart_set_time_axis (chart, grain_of (by), (const char *const *) keys->pdata, keys->len);
+  series = cg_chart_add_series (chart, _("Connect rate"), rate, rows->len);
+  cg_chart_series_set_band (chart, series, lower, upper, rows->len);
+  return chart;
+}
+
+CgChart *
+cg_ranking_chart (CgDimension  by,
+                  GPtrArray   *rows)
+{
+  CgChart *chart = cg_chart_new (CG_CHART_HBAR);
+  g_autofree double *rate = NULL, *lower = NULL, *upper = NULL;
+  g_autoptr(GPtrArray) keys = NULL;
+  guint series;
+
+  connect_series (rows, &rate, &lower, &upper, &keys);
+  cg_chart_set_title (chart, cg_dimension_label (by));
+  cg_chart_set_unit (chart, CG_UNIT_PERCENT);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      g_autofree char *label = cg_key_label (by, g_ptr_array_index (keys, i));
+      cg_chart_add_category (chart, label);
+    }
+  series = cg_chart_add_series (chart, _("Connect rate"), rate, rows->len);
+  cg_chart_series_set_band (chart, series, lower, upper, rows->len);
+  return chart;
+}
+
+GtkWidget *
+cg_chart_view_new_sized (int height)
+{
+  GtkWidget *view = cg_chart_view_new (NULL);
+
+  gtk_widget_set_size_request (view, -1, height);
+  gtk_widget_set_hexpand (view, TRUE);
+  return view;
+}
