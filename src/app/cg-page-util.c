@@ -126,14 +126,17 @@ cg_connect_table_fill (CgTable     *table,
       g_autofree char *calls = cg_format_count (r->calls);
       g_autofree char *connected = cg_format_count (r->connected);
       CgInterval rate = { NAN, NAN, NAN };
-      gboolean defined = cg_connect_row_rate (r, &rate);
-      g_autofree char *estimate = cg_percent_text (rate.estimate);
-      g_autofree char *lower = cg_percent_text (rate.lower);
-      g_autofree char *upper = cg_percent_text (rate.upper);
+      g_autofree char *estimate = NULL;
+      g_autofree char *lower = NULL;
+      g_autofree char *upper = NULL;
       double acd = r->connected > 0 ? (double) r->talk_seconds / r->connected : NAN;
       g_autofree char *acd_text = isnan (acd) ? g_strdup ("—") : g_strdup_printf ("%.0f", acd);
 
-      (void) defined;
+      /* A slice without calls keeps NAN: "—". */
+      cg_connect_row_rate (r, &rate);
+      estimate = cg_percent_text (rate.estimate);
+      lower = cg_percent_text (rate.lower);
+      upper = cg_percent_text (rate.upper);
       /* Keys sort as keys (months, hours), not as their labels. */
       cg_table_row_set_number (row, COL_KEY, key, (double) i);
       cg_table_row_set_number (row, COL_CALLS, calls, r->calls);

@@ -530,15 +530,6 @@ cg_window_focus_period_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (CG_WINDOW (widget)->filter_bar));
 }
 
-static void
-on_page_switched (AdwViewStack *stack,
-                  GParamSpec   *pspec,
-                  CgWindow     *self)
-{
-  /* Nothing to do: every page follows the filter already.  The hook is
-   * here for pages that will refresh only when seen. */
-}
-
 /* ---- do-not-call list ------------------------------------------------------ */
 
 static gpointer
@@ -795,7 +786,6 @@ cg_window_init (CgWindow *self)
   self->filter = cg_view_filter_new ();
   cg_filter_bar_set_filter (self->filter_bar, self->filter);
   g_signal_connect_swapped (self->filter, "changed", G_CALLBACK (refresh_pages), self);
-  g_signal_connect (self->stack, "notify::visible-child", G_CALLBACK (on_page_switched), self);
 
   self->pending_deletes = g_array_new (FALSE, FALSE, sizeof (gint64));
 
