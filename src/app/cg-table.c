@@ -290,7 +290,7 @@ cg_table_set_rows (CgTable   *self,
   /* A list view asks for little height of its own: reserve room for the
    * rows, up to the scroller's maximum. */
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (self->scroller),
-                                              MIN (40 + 30 * (int) n, 360));
+                                              MIN (36 + 22 * (int) n, 360));
 }
 
 GListModel *
