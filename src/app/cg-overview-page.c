@@ -17,6 +17,8 @@ struct _CgOverviewPage
 {
   CgPage       parent_instance;
 
+  GtkFlowBox  *tiles;
+  GtkWidget   *tile_views[3];
   GtkListBox  *figures;
   GtkListBox  *database;
   GtkBox      *trend_box;
@@ -137,6 +139,65 @@ fill_database (CgOverviewPage  *self,
   gtk_list_box_append (self->database, cg_value_row (_("Complaints"), NULL, complaints));
 }
 
+/* One KPI tile: the figure, its change since the period before (NAN: none)
+ * and, for the connect rate, the trend as a sparkline. */
+static void
+set_tile (GtkWidget  *view,
+          const char *title,
+          CgUnit      unit,
+          double      value,
+          double      change,
+          GPtrArray  *trend)
+{
+  g_autoptr(CgChart) chart = cg_chart_new (CG_CHART_KPI);
+
+  cg_chart_set_title (chart, title);
+  cg_chart_set_unit (chart, unit);
+  cg_chart_set_kpi (chart, value, change, TRUE);
+  if (trend != NULL)
+    {
+      g_autofree double *rates = g_new (double, trend->len + 1);
+
+      for (guint i = 0; i < trend->len; i++)
+        {
+          CgInterval r = { NAN, NAN, NAN };
+          cg_connect_row_rate (g_ptr_array_index (trend, i), &r);
+          rates[i] = r.estimate;
+        }
+      /* No categories: a sparkline needs none, and each would be a
+       * column of the tile's data table, widening the tile. */
+      cg_chart_add_series (chart, title, rates, trend->len);
+    }
+  cg_chart_view_set_chart (CG_CHART_VIEW (view), chart);
+}
+
+static void
+fill_tiles (CgOverviewPage *self,
+            const Overview *o)
+{
+  const CgFunnelRow *f = o->funnel->len > 0 ? g_ptr_array_index (o->funnel, 0) : NULL;
+  CgInterval r = { NAN, NAN, NAN };
+  double change = NAN;
+
+  /* The change is the last period's rate against the one before it. */
+  if (o->trend->len >= 2)
+    {
+      CgInterval a, b;
+      if (cg_connect_row_rate (g_ptr_array_index (o->trend, o->trend->len - 1), &a) &&
+          cg_connect_row_rate (g_ptr_array_index (o->trend, o->trend->len - 2), &b))
+        change = a.estimate - b.estimate;
+    }
+  if (f == NULL || !cg_funnel_row_rate (f, CG_FUNNEL_CONNECT, &r))
+    r.estimate = NAN;
+  set_tile (self->tile_views[0], _("Connect rate"), CG_UNIT_PERCENT, r.estimate, change, o->trend);
+  if (f == NULL || !cg_funnel_row_rate (f, CG_FUNNEL_CONVERSION, &r))
+    r.estimate = NAN;
+  set_tile (self->tile_views[1], _("Conversion"), CG_UNIT_PERCENT, r.estimate, NAN, NULL);
+  if (o->contact == NULL || !cg_stats_wilson (o->contact->numbers_reached, o->contact->numbers, CG_STATS_CONFIDENCE, &r))
+    r.estimate = NAN;
+  set_tile (self->tile_views[2], _("Contact rate"), CG_UNIT_PERCENT, r.estimate, NAN, NULL);
+}
+
 static void
 overview_done (CgPage       *page,
                gpointer      result,
@@ -156,6 +217,7 @@ overview_done (CgPage       *page,
   if (o->summary.calls == 0)
     return;
   fill_figures (self, o);
+  fill_tiles (self, o);
   title = g_strdup_printf (_("Connect Rate by %s"), cg_dimension_label (o->granularity));
   gtk_label_set_text (self->trend_title, title);
   cg_connect_table_fill (self->trend, o->granularity, o->trend);
@@ -182,6 +244,7 @@ cg_overview_page_class_init (CgOverviewPageClass *klass)
 
   CG_PAGE_CLASS (klass)->refresh = cg_overview_page_refresh;
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/callgauge/Callgauge/cg-overview-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CgOverviewPage, tiles);
   gtk_widget_class_bind_template_child (widget_class, CgOverviewPage, figures);
   gtk_widget_class_bind_template_child (widget_class, CgOverviewPage, database);
   gtk_widget_class_bind_template_child (widget_class, CgOverviewPage, trend_box);
@@ -192,6 +255,13 @@ static void
 cg_overview_page_init (CgOverviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  for (guint i = 0; i < G_N_ELEMENTS (self->tile_views); i++)
+    {
+      self->tile_views[i] = cg_chart_view_new_sized (120);
+      /* A flow box: each chart view is at least 320 pixels wide, so only
+       * three fit the clamp's width side by side. */
+      gtk_flow_box_append (self->tiles, self->tile_views[i]);
+    }
   self->trend = cg_connect_table_new (_("Period"));
   self->trend_chart = cg_chart_view_new_sized (260);
   gtk_box_append (self->trend_box, self->trend_chart);
