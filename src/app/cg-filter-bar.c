@@ -300,3 +300,10 @@ cg_filter_bar_init (CgFilterBar *self)
   g_signal_connect (self->to_calendar, "day-selected", G_CALLBACK (on_day_selected), self);
   g_signal_connect (self->clear, "clicked", G_CALLBACK (on_clear), self);
 }
+
+void
+cg_filter_bar_focus_period (CgFilterBar *self)
+{
+  g_return_if_fail (CG_IS_FILTER_BAR (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->preset));
+}

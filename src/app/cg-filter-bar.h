@@ -21,4 +21,7 @@ void          cg_filter_bar_set_keys   (CgFilterBar  *self,
                                         CgDimension   by,
                                         GStrv         keys);
 
+/** cg_filter_bar_focus_period: moves the keyboard focus to the period choice. */
+void          cg_filter_bar_focus_period (CgFilterBar *self);
+
 G_END_DECLS

@@ -527,7 +527,7 @@ cg_window_focus_period_action (GtkWidget  *widget,
                                const char *action_name,
                                GVariant   *parameter)
 {
-  gtk_widget_grab_focus (GTK_WIDGET (CG_WINDOW (widget)->filter_bar));
+  cg_filter_bar_focus_period (CG_WINDOW (widget)->filter_bar);
 }
 
 /* ---- do-not-call list ------------------------------------------------------ */
