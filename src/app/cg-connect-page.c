@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "cg-compliance.h"
+#include "cg-connect-charts.h"
 #include "cg-connect-page.h"
 #include "cg-format.h"
 #include "cg-page-util.h"
@@ -222,61 +223,6 @@ fill_best (CgConnectPage *self,
 
 /* ---- charts ------------------------------------------------------------------ */
 
-static CgChart *
-heatmap_chart (GPtrArray *rows)
-{
-  CgChart *chart = cg_chart_new (CG_CHART_HEATMAP);
-  double values[7][24];
-
-  for (int d = 0; d < 7; d++)
-    for (int h = 0; h < 24; h++)
-      values[d][h] = NAN;
-  for (guint i = 0; i < rows->len; i++)
-    {
-      const CgConnectRow *r = g_ptr_array_index (rows, i);
-      int weekday = 0, hour = 0;
-      CgInterval rate;
-
-      if (sscanf (r->key, "%d-%d", &weekday, &hour) == 2 && weekday >= 1 && weekday <= 7 &&
-          hour >= 0 && hour <= 23 && cg_connect_row_rate (r, &rate))
-        values[weekday - 1][hour] = rate.estimate;
-    }
-  cg_chart_set_title (chart, _("Connect rate by hour and weekday"));
-  cg_chart_set_unit (chart, CG_UNIT_PERCENT);
-  for (int h = 0; h < 24; h++)
-    {
-      g_autofree char *label = g_strdup_printf ("%02d", h);
-      cg_chart_add_category (chart, label);
-    }
-  for (int d = 0; d < 7; d++)
-    {
-      g_autofree char *key = g_strdup_printf ("%d", d + 1);
-      g_autofree char *name = cg_key_label (CG_DIM_WEEKDAY, key);
-      cg_chart_add_series (chart, name, values[d], 24);
-    }
-  return chart;
-}
-
-static CgChart *
-outcome_chart (GPtrArray *rows)
-{
-  CgChart *chart = cg_chart_new (CG_CHART_BAR);
-  g_autofree double *calls = g_new (double, rows->len + 1);
-
-  cg_chart_set_title (chart, _("Dial attempts by outcome"));
-  cg_chart_set_unit (chart, CG_UNIT_COUNT);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      const CgConnectRow *r = g_ptr_array_index (rows, i);
-      g_autofree char *label = cg_key_label (CG_DIM_OUTCOME, r->key);
-
-      cg_chart_add_category (chart, label);
-      calls[i] = r->calls;
-    }
-  cg_chart_add_series (chart, _("Calls"), calls, rows->len);
-  return chart;
-}
-
 static void
 fill_charts (CgConnectPage *self,
              Connect       *c)
@@ -290,13 +236,13 @@ fill_charts (CgConnectPage *self,
       if (i == SLICE_TREND)
         chart = cg_trend_chart (c->granularity, c->slices[i]);
       else if (i == SLICE_OUTCOME)
-        chart = outcome_chart (c->slices[i]);
+        chart = cg_outcome_chart (c->slices[i]);
       else
         chart = cg_ranking_chart (slice_dims[i], c->slices[i]);
       cg_chart_view_set_chart (CG_CHART_VIEW (self->charts[i]), chart);
     }
   {
-    g_autoptr(CgChart) chart = heatmap_chart (c->slices[SLICE_HOUR_WEEKDAY]);
+    g_autoptr(CgChart) chart = cg_heatmap_chart (c->slices[SLICE_HOUR_WEEKDAY]);
     cg_chart_view_set_chart (CG_CHART_VIEW (self->heatmap_chart), chart);
   }
 }

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cg-connect-charts.h"
 #include "cg-format.h"
 #include "cg-funnel.h"
 #include "cg-overview-page.h"

@@ -39,13 +39,6 @@ void        cg_connect_table_fill (CgTable          *table,
 /** cg_dimension_label: "Line", "Agent"… for the dimensions people pick. */
 const char *cg_dimension_label    (CgDimension       by);
 
-/* Charts of connect rows: a trend with its 95 % band over the periods of
- * @by (a granularity), and ranked horizontal bars with interval whiskers
- * over the keys of @by (line, list, agent). */
-CgChart    *cg_trend_chart        (CgDimension       by,
-                                   GPtrArray        *rows);
-CgChart    *cg_ranking_chart      (CgDimension       by,
-                                   GPtrArray        *rows);
 /** cg_chart_view_new_sized: a chart view of @height pixels, empty until a chart is set. */
 GtkWidget  *cg_chart_view_new_sized (int             height);
 
