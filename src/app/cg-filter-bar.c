@@ -35,6 +35,7 @@ struct _CgFilterBar
   CgViewFilter *filter;
   GStrv         keys[G_N_ELEMENTS (key_dims)];
   gboolean      syncing;   /* widgets being set from the filter */
+  guint         loading;   /* key queries under way */
 };
 
 G_DEFINE_FINAL_TYPE (CgFilterBar, cg_filter_bar, GTK_TYPE_WIDGET)
@@ -306,4 +307,94 @@ cg_filter_bar_focus_period (CgFilterBar *self)
 {
   g_return_if_fail (CG_IS_FILTER_BAR (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->preset));
+}
+
+typedef struct {
+  GStrv keys[G_N_ELEMENTS (key_dims)];
+} Keys;
+
+static void
+keys_free (Keys *k)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (key_dims); i++)
+    g_strfreev (k->keys[i]);
+  g_free (k);
+}
+
+/* Worker thread: every key in the database, whatever the filter, so that
+ * a filter never hides its own alternatives. */
+static gpointer
+query_keys (CgStore        *store,
+            const CgFilter *filter,
+            gpointer        data,
+            GCancellable   *cancellable,
+            GError        **error)
+{
+  Keys *k = g_new0 (Keys, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (key_dims); i++)
+    {
+      g_autoptr(GPtrArray) rows = cg_analytics_connect (store, key_dims[i], NULL, error);
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+      if (rows == NULL)
+        {
+          keys_free (k);
+          return NULL;
+        }
+      for (guint r = 0; r < rows->len; r++)
+        g_strv_builder_add (builder, ((CgConnectRow *) g_ptr_array_index (rows, r))->key);
+      k->keys[i] = g_strv_builder_end (builder);
+    }
+  return k;
+}
+
+static void
+keys_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(CgFilterBar) self = user_data;
+  g_autoptr(GError) error = NULL;
+  Keys *k = cg_query_runner_finish (CG_QUERY_RUNNER (source), result, &error);
+
+  self->loading--;
+  /* A bar disposed meanwhile has no drop-downs left to fill. */
+  if (k == NULL || self->preset == NULL)
+    {
+      g_clear_pointer (&k, keys_free);
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (key_dims); i++)
+    cg_filter_bar_set_keys (self, key_dims[i], k->keys[i]);
+  keys_free (k);
+}
+
+void
+cg_filter_bar_load_keys (CgFilterBar   *self,
+                         CgQueryRunner *runner)
+{
+  g_return_if_fail (CG_IS_FILTER_BAR (self));
+  g_return_if_fail (CG_IS_QUERY_RUNNER (runner));
+  self->loading++;
+  cg_query_runner_run (runner, query_keys, NULL, NULL, NULL, (GDestroyNotify) keys_free,
+                       NULL, keys_done, g_object_ref (self));
+}
+
+gboolean
+cg_filter_bar_is_loading (CgFilterBar *self)
+{
+  g_return_val_if_fail (CG_IS_FILTER_BAR (self), FALSE);
+  return self->loading > 0;
+}
+
+GStrv
+cg_filter_bar_get_keys (CgFilterBar *self,
+                        CgDimension  by)
+{
+  g_return_val_if_fail (CG_IS_FILTER_BAR (self), NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (key_dims); i++)
+    if (key_dims[i] == by)
+      return self->keys[i];
+  return NULL;
 }

@@ -44,8 +44,6 @@ struct _CgWindow
   GCancellable         *job;             /* the running background job, if any */
   CgBatchList          *batch_list;
   GArray               *pending_deletes; /* batch ids deleted with undo still possible */
-  GStrv                 lines;           /* every line, for per-line rates */
-  gboolean              keys_pending;
 };
 
 static const char *const page_names[] = {
@@ -386,67 +384,6 @@ cg_window_delete_batch_action (GtkWidget  *widget,
 
 /* ---- pages -------------------------------------------------------------- */
 
-typedef struct {
-  GStrv keys[3];  /* lines, agents, lists */
-} FilterKeys;
-
-static void
-filter_keys_free (FilterKeys *k)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (k->keys); i++)
-    g_strfreev (k->keys[i]);
-  g_free (k);
-}
-
-static const CgDimension filter_dims[] = { CG_DIM_LINE, CG_DIM_AGENT, CG_DIM_LIST };
-
-/* Worker thread: every line, agent and list in the database, whatever the
- * filter, so that a filter never hides its own alternatives. */
-static gpointer
-query_filter_keys (CgStore        *store,
-                   const CgFilter *filter,
-                   gpointer        data,
-                   GCancellable   *cancellable,
-                   GError        **error)
-{
-  FilterKeys *k = g_new0 (FilterKeys, 1);
-
-  for (guint i = 0; i < G_N_ELEMENTS (filter_dims); i++)
-    {
-      g_autoptr(GPtrArray) rows = cg_analytics_connect (store, filter_dims[i], NULL, error);
-      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-      if (rows == NULL)
-        {
-          filter_keys_free (k);
-          return NULL;
-        }
-      for (guint r = 0; r < rows->len; r++)
-        g_strv_builder_add (builder, ((CgConnectRow *) g_ptr_array_index (rows, r))->key);
-      k->keys[i] = g_strv_builder_end (builder);
-    }
-  return k;
-}
-
-static void
-filter_keys_done (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(CgWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  FilterKeys *k = cg_query_runner_finish (CG_QUERY_RUNNER (source), result, &error);
-
-  self->keys_pending = FALSE;
-  if (k == NULL)
-    return;
-  for (guint i = 0; i < G_N_ELEMENTS (filter_dims); i++)
-    cg_filter_bar_set_keys (self->filter_bar, filter_dims[i], k->keys[i]);
-  g_strfreev (self->lines);
-  self->lines = g_strdupv (k->keys[0]);
-  filter_keys_free (k);
-}
-
 static CgPage *
 visible_page (CgWindow *self)
 {
@@ -486,9 +423,7 @@ cg_window_refresh (CgWindow *self)
     cg_view_filter_set_time_zone (self->filter, tz);
     g_signal_handlers_unblock_by_func (self->filter, refresh_pages, self);
   }
-  self->keys_pending = TRUE;
-  cg_query_runner_run (self->runner, query_filter_keys, NULL, NULL, NULL, (GDestroyNotify) filter_keys_free,
-                       NULL, filter_keys_done, g_object_ref (self));
+  cg_filter_bar_load_keys (self->filter_bar, self->runner);
   refresh_pages (self);
 }
 
@@ -509,7 +444,8 @@ cg_window_preferences_action (GtkWidget  *widget,
 
   if (self->store == NULL)
     return;
-  prefs = cg_preferences_window_new (GTK_WINDOW (self), self->store, self->lines);
+  prefs = cg_preferences_window_new (GTK_WINDOW (self), self->store,
+                                     cg_filter_bar_get_keys (self->filter_bar, CG_DIM_LINE));
   g_signal_connect_object (prefs, "changed", G_CALLBACK (preferences_changed), self, 0);
   gtk_window_present (GTK_WINDOW (prefs));
 }
@@ -725,7 +661,6 @@ cg_window_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->runner);
   g_clear_object (&self->filter);
-  g_strfreev (self->lines);
   g_array_unref (self->pending_deletes);
   G_OBJECT_CLASS (cg_window_parent_class)->finalize (object);
 }
@@ -842,7 +777,7 @@ gboolean
 cg_window_is_busy (CgWindow *self)
 {
   g_return_val_if_fail (CG_IS_WINDOW (self), FALSE);
-  if (self->job != NULL || self->keys_pending)
+  if (self->job != NULL || cg_filter_bar_is_loading (self->filter_bar))
     return TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     {
