@@ -113,6 +113,13 @@ test_dark_mode (Fixture *f, gconstpointer data)
   g_assert_false (cg_chart_get_style (f->chart)->fill_background);
 }
 
+static void
+activated (CgChartView *view, int series, int index, int *out)
+{
+  out[0] = series;
+  out[1] = index;
+}
+
 static const char *
 row_label (GListModel *model, guint position, Fixture *f)
 {
@@ -152,6 +159,17 @@ test_table (Fixture *f, gconstpointer data)
   g_assert_cmpstr (row_label (model, 0, f), ==, "2026-02");
   g_assert_cmpstr (row_label (model, 1, f), ==, "2026-01");
   g_assert_cmpstr (row_label (model, 2, f), ==, "2026-03");
+
+  /* Activating the first row (February, after sorting) picks category 1. */
+  {
+    int got[2] = { -2, -2 };
+    gulong id = g_signal_connect (f->view, "item-activated", G_CALLBACK (activated), got);
+
+    g_signal_emit_by_name (table, "activate", 0);
+    g_assert_cmpint (got[0], ==, -1);
+    g_assert_cmpint (got[1], ==, 1);
+    g_signal_handler_disconnect (f->view, id);
+  }
 
   /* A new chart brings its own columns. */
   other = cg_chart_new (CG_CHART_BAR);
@@ -228,13 +246,6 @@ test_save (Fixture *f, gconstpointer data)
   cg_test_remove_tree (dir);
 }
 
-static void
-activated (CgChartView *view, int series, int index, int *out)
-{
-  out[0] = series;
-  out[1] = index;
-}
-
 /* A click goes through the hit-test to "item-activated": drive the area's
  * click gesture at the last point, found along the right edge of the plot
  * (an edge-to-edge line ends 8 px inside the chart). */
@@ -276,6 +287,48 @@ test_item_activated (Fixture *f, gconstpointer data)
   g_assert_cmpint (got[0], ==, -2);
 }
 
+/* The context menu is a child of the view itself; the menu button's
+ * popover is further down. */
+static GtkWidget *
+context_menu (Fixture *f)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (f->view)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER_MENU (child))
+      return child;
+  return NULL;
+}
+
+static gboolean
+menu_shown (Fixture *f)
+{
+  return context_menu (f) != NULL && gtk_widget_get_mapped (context_menu (f));
+}
+
+/* A right-click opens the chart menu where the pointer is. */
+static void
+test_context_menu (Fixture *f, gconstpointer data)
+{
+  GtkWidget *area = find_descendant (GTK_WIDGET (f->view), GTK_TYPE_DRAWING_AREA);
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (area);
+  GtkGesture *context = NULL;
+  GdkRectangle rect;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) c = g_list_model_get_item (controllers, i);
+      if (GTK_IS_GESTURE_CLICK (c) && gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (c)) == GDK_BUTTON_SECONDARY)
+        context = GTK_GESTURE (c);
+    }
+  g_assert_nonnull (context);
+  g_assert_false (menu_shown (f));
+  g_signal_emit_by_name (context, "pressed", 1, 100.0, 50.0);
+  iterate_until (menu_shown, f);
+  g_assert_true (gtk_popover_get_pointing_to (GTK_POPOVER (context_menu (f)), &rect));
+  g_assert_cmpint (rect.x, ==, 100);
+  g_assert_cmpint (rect.y, ==, 50);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -289,5 +342,6 @@ main (int argc, char *argv[])
   g_test_add ("/chart-view/copy-csv", Fixture, NULL, fixture_set_up, test_copy_csv, fixture_tear_down);
   g_test_add ("/chart-view/save", Fixture, NULL, fixture_set_up, test_save, fixture_tear_down);
   g_test_add ("/chart-view/item-activated", Fixture, NULL, fixture_set_up, test_item_activated, fixture_tear_down);
+  g_test_add ("/chart-view/context-menu", Fixture, NULL, fixture_set_up, test_context_menu, fixture_tear_down);
   return g_test_run ();
 }

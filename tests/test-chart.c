@@ -7,6 +7,7 @@
 
 #include <locale.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include <fontconfig/fontconfig.h>
 #include <glib/gstdio.h>
@@ -453,6 +454,47 @@ test_hit_line (void)
   cg_chart_hit_clear (&hit);
 }
 
+/* A heat map filled cell by cell: the brightest cell (viridis yellow) is
+ * the one set highest, and the hit-test finds it there. */
+static void
+test_hit_heatmap (void)
+{
+  g_autoptr (CgChart) chart = cg_chart_new (CG_CHART_HEATMAP);
+  CgColor yellow = { 0.992, 0.906, 0.145 };
+  cairo_surface_t *surface;
+  double sx = 0, sy = 0, n = 0;
+  CgChartHit hit;
+
+  cg_chart_set_categories (chart, (const char *const[]) { "09", "10", "11" }, 3);
+  cg_chart_set_unit (chart, CG_UNIT_PERCENT);
+  cg_chart_add_series (chart, "周一", NULL, 0);
+  cg_chart_add_series (chart, "周二", NULL, 0);
+  for (guint r = 0; r < 2; r++)
+    for (guint c = 0; c < 3; c++)
+      cg_chart_set_value (chart, r, c, 0.1 * (r + c));
+  cg_chart_set_value (chart, 1, 1, 0.9);
+  surface = render (chart, 400, 240);
+  for (int y = 0; y < 240; y++)
+    for (int x = 0; x < 400; x++)
+      /* cells are wide; the colour scale beside them is a 10 px strip */
+      if (x >= 15 && x + 15 < 400 && pixel_is (pixel_at (surface, x, y), &yellow, 3)
+          && (pixel_is (pixel_at (surface, x - 15, y), &yellow, 3)
+              || pixel_is (pixel_at (surface, x + 15, y), &yellow, 3)))
+        {
+          sx += x;
+          sy += y;
+          n++;
+        }
+  cairo_surface_destroy (surface);
+  g_assert_cmpfloat (n, >, 100);
+  g_assert_true (cg_chart_hit_test (chart, 400, 240, sx / n, sy / n, &hit));
+  g_assert_cmpint (hit.series, ==, 1);
+  g_assert_cmpint (hit.index, ==, 1);
+  g_assert_cmpstr (hit.label, ==, "10 · 周二");
+  g_assert_cmpstr (hit.value_text, ==, "90.0 %");
+  cg_chart_hit_clear (&hit);
+}
+
 /* ---- odd inputs ---- */
 
 static void
@@ -550,6 +592,36 @@ test_long_chinese_labels (void)
           cg_chart_hit_clear (&hit);
         }
     }
+}
+
+/* Bins of a nice width: 1, 2, 2, 3, 7, 9.5 into about 5 bins → ticks 0–10
+ * by 2 (range nice(8.5) = 10, width nice(10/5) = 2). */
+static void
+test_histogram (void)
+{
+  g_autoptr (CgChart) chart = cg_chart_new (CG_CHART_HISTOGRAM);
+  double samples[] = { 1, 2, 2, NAN, 3, 7, 9.5 };
+  double expected[] = { 1, 3, 0, 1, 1 };
+  const char *labels[] = { "0–2", "2–4", "4–6", "6–8", "8–10" };
+
+  cg_chart_set_histogram (chart, "Calls", samples, G_N_ELEMENTS (samples), CG_UNIT_PLAIN, 5);
+  g_assert_cmpint (cg_chart_get_unit (chart), ==, CG_UNIT_COUNT);
+  g_assert_cmpuint (cg_chart_get_n_categories (chart), ==, 5);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *label = cg_chart_get_category_label (chart, i);
+      g_assert_cmpstr (label, ==, labels[i]);
+      g_assert_cmpfloat (cg_chart_get_value (chart, 0, i), ==, expected[i]);
+    }
+  /* durations: 30 s bins */
+  cg_chart_set_histogram (chart, "Talk", (double[]) { 5, 40, 80 }, 3, CG_UNIT_DURATION, 4);
+  {
+    g_autofree char *first = cg_chart_get_category_label (chart, 0);
+    g_assert_cmpstr (first, ==, "0 s–20 s");
+  }
+  /* no samples: one empty series, no bins */
+  cg_chart_set_histogram (chart, "None", NULL, 0, CG_UNIT_PLAIN, 5);
+  g_assert_cmpuint (cg_chart_get_n_categories (chart), ==, 0);
 }
 
 /* ---- CSV and description ---- */
@@ -671,9 +743,11 @@ main (int argc, char *argv[])
   g_test_add_func ("/chart/render/dark", test_dark_style);
   g_test_add_func ("/chart/hit/bars", test_hit_bars);
   g_test_add_func ("/chart/hit/line", test_hit_line);
+  g_test_add_func ("/chart/hit/heatmap", test_hit_heatmap);
   g_test_add_func ("/chart/odd/empty-and-single", test_empty_and_single);
   g_test_add_func ("/chart/odd/single-point-visible", test_single_point_visible);
   g_test_add_func ("/chart/odd/long-chinese-labels", test_long_chinese_labels);
+  g_test_add_func ("/chart/data/histogram", test_histogram);
   g_test_add_func ("/chart/data/csv", test_csv);
   g_test_add_func ("/chart/data/describe", test_describe);
   g_test_add_func ("/chart/export/files", test_export);

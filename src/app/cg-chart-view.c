@@ -27,8 +27,6 @@ struct _CgChartView
   GPtrArray       *raw_rows;     /* plain numbers, for sorting */
   GtkWidget       *menu_button;
   GtkWidget       *context_menu;
-  GMenuModel      *menu;
-  gulong           dark_handler;
 };
 
 G_DEFINE_FINAL_TYPE (CgChartView, cg_chart_view, GTK_TYPE_WIDGET)
@@ -195,6 +193,23 @@ bind_cell (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), row[c]);
 }
 
+/* Keyboard users filter from the table: activating a row is a click on its
+ * category (series -1: all series of it). */
+static void
+row_activated (GtkColumnView *table,
+               guint          position,
+               CgChartView   *self)
+{
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (table));
+  g_autoptr (GtkStringObject) item = g_list_model_get_item (model, position);
+  int row;
+
+  if (item == NULL)
+    return;
+  row = atoi (gtk_string_object_get_string (item));
+  g_signal_emit (self, signals[ITEM_ACTIVATED], 0, -1, row - 1);
+}
+
 /* The table is rebuilt from the chart's rows whenever the chart changes. */
 static void
 rebuild_table (CgChartView *self)
@@ -253,7 +268,6 @@ update_accessible (CgChartView *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title ? title : _("Chart"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
-  gtk_widget_set_tooltip_text (self->menu_button, NULL);
 }
 
 void
@@ -277,6 +291,9 @@ cg_chart_view_set_chart (CgChartView *self,
     self->chart = cg_chart_ref (chart);
   rebuild_table (self);
   update_accessible (self);
+  /* A KPI tile is too small for the button; right-click still opens the
+   * menu. */
+  gtk_widget_set_visible (self->menu_button, chart == NULL || cg_chart_get_kind (chart) != CG_CHART_KPI);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "chart.save", chart != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "chart.copy-csv", chart != NULL);
   gtk_widget_queue_draw (self->area);
@@ -425,93 +442,25 @@ dark_changed (CgChartView *self)
   gtk_widget_queue_draw (self->area);
 }
 
-static GMenuModel *
-build_menu (void)
-{
-  GMenu *menu = g_menu_new ();
-  GMenu *files = g_menu_new ();
-  GMenu *data = g_menu_new ();
-
-  g_menu_append (files, _("Save as _PNG…"), "chart.save::png");
-  g_menu_append (files, _("Save as _SVG…"), "chart.save::svg");
-  g_menu_append (files, _("Save as P_DF…"), "chart.save::pdf");
-  g_menu_append (data, _("_Copy Data as CSV"), "chart.copy-csv");
-  g_menu_append (data, _("Show as _Table"), "chart.show-table");
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (files));
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (data));
-  g_object_unref (files);
-  g_object_unref (data);
-  return G_MENU_MODEL (menu);
-}
-
 static void
 cg_chart_view_init (CgChartView *self)
 {
-  GtkGesture *click, *context;
-  GtkWidget *scrolled;
   g_autoptr (GtkSortListModel) sorted = NULL;
   g_autoptr (GtkNoSelection) selection = NULL;
 
-  self->overlay = gtk_overlay_new ();
-  gtk_widget_set_parent (self->overlay, GTK_WIDGET (self));
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_overlay_set_child (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->stack));
-
-  self->area = g_object_new (GTK_TYPE_DRAWING_AREA,
-                             "accessible-role", GTK_ACCESSIBLE_ROLE_IMG,
-                             "content-width", 320,
-                             "content-height", 220,
-                             "has-tooltip", TRUE,
-                             NULL);
-  gtk_widget_set_size_request (self->area, 120, 80);
+  gtk_widget_init_template (GTK_WIDGET (self));
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->area), draw_chart, self, NULL);
-  g_signal_connect (self->area, "query-tooltip", G_CALLBACK (query_tooltip), self);
-  gtk_stack_add_named (self->stack, self->area, "chart");
 
-  click = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
-  g_signal_connect (click, "released", G_CALLBACK (click_released), self);
-  gtk_widget_add_controller (self->area, GTK_EVENT_CONTROLLER (click));
-  context = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (context), GDK_BUTTON_SECONDARY);
-  g_signal_connect (context, "pressed", G_CALLBACK (context_pressed), self);
-  gtk_widget_add_controller (self->area, GTK_EVENT_CONTROLLER (context));
-
+  /* The table's rows are row numbers into display_rows, sorted by the
+   * column headers the user clicks. */
   self->table_rows = gtk_string_list_new (NULL);
-  self->table = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
   sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->table_rows)),
                                     g_object_ref (gtk_column_view_get_sorter (self->table)));
   selection = gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&sorted)));
   gtk_column_view_set_model (self->table, GTK_SELECTION_MODEL (selection));
-  gtk_widget_add_css_class (GTK_WIDGET (self->table), "data-table");
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->table));
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 400);
-  gtk_stack_add_named (self->stack, scrolled, "table");
-  gtk_stack_set_visible_child_name (self->stack, "chart");
 
-  self->menu = build_menu ();
-  self->menu_button = g_object_new (GTK_TYPE_MENU_BUTTON,
-                                    "icon-name", "view-more-symbolic",
-                                    "menu-model", self->menu,
-                                    "halign", GTK_ALIGN_END,
-                                    "valign", GTK_ALIGN_START,
-                                    "tooltip-text", _("Chart Menu"),
-                                    NULL);
-  gtk_widget_add_css_class (self->menu_button, "flat");
-  gtk_widget_add_css_class (self->menu_button, "circular");
-  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->menu_button);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Chart Menu"), -1);
-
-  self->context_menu = gtk_popover_menu_new_from_model (self->menu);
-  gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
-  gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
-  gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
-
-  self->dark_handler = g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                                                G_CALLBACK (dark_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (dark_changed), self, G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "chart.save", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "chart.copy-csv", FALSE);
   update_accessible (self);
@@ -522,8 +471,7 @@ cg_chart_view_dispose (GObject *object)
 {
   CgChartView *self = CG_CHART_VIEW (object);
 
-  g_clear_pointer (&self->context_menu, gtk_widget_unparent);
-  g_clear_pointer (&self->overlay, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_CHART_VIEW);
   G_OBJECT_CLASS (cg_chart_view_parent_class)->dispose (object);
 }
 
@@ -536,7 +484,6 @@ cg_chart_view_finalize (GObject *object)
   g_clear_pointer (&self->display_rows, g_ptr_array_unref);
   g_clear_pointer (&self->raw_rows, g_ptr_array_unref);
   g_clear_object (&self->table_rows);
-  g_clear_object (&self->menu);
   G_OBJECT_CLASS (cg_chart_view_parent_class)->finalize (object);
 }
 
@@ -632,10 +579,11 @@ cg_chart_view_class_init (CgChartViewClass *klass)
 
   /**
    * CgChartView::item-activated:
-   * @series: the series, or -1 (a KPI figure)
+   * @series: the series, or -1 (a KPI figure, or a table row: all series)
    * @index: the category, or -1 (a legend entry: the whole series)
    *
-   * The user clicked a point, bar, cell or legend entry.
+   * The user clicked a point, bar, cell or legend entry, or activated a
+   * row of the data table.
    */
   signals[ITEM_ACTIVATED] =
     g_signal_new ("item-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -644,6 +592,18 @@ cg_chart_view_class_init (CgChartViewClass *klass)
   gtk_widget_class_install_action (widget_class, "chart.save", "s", save_action);
   gtk_widget_class_install_action (widget_class, "chart.copy-csv", NULL, copy_csv_action);
   gtk_widget_class_install_property_action (widget_class, "chart.show-table", "show-table");
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/callgauge/Callgauge/cg-chart-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, CgChartView, overlay);
+  gtk_widget_class_bind_template_child (widget_class, CgChartView, stack);
+  gtk_widget_class_bind_template_child (widget_class, CgChartView, area);
+  gtk_widget_class_bind_template_child (widget_class, CgChartView, table);
+  gtk_widget_class_bind_template_child (widget_class, CgChartView, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, CgChartView, context_menu);
+  gtk_widget_class_bind_template_callback (widget_class, query_tooltip);
+  gtk_widget_class_bind_template_callback (widget_class, click_released);
+  gtk_widget_class_bind_template_callback (widget_class, context_pressed);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated);
 
   widget_class->measure = cg_chart_view_measure;
   widget_class->size_allocate = cg_chart_view_size_allocate;

@@ -17,7 +17,8 @@ G_DECLARE_FINAL_TYPE (CgChartView, cg_chart_view, CG, CHART_VIEW, GtkWidget)
 /* Signals:
  *   "item-activated" (CgChartView *view, int series, int index, gpointer):
  *     the user clicked a point, bar or cell — pages filter to it; index is
- *     -1 for a legend entry (the whole series).
+ *     -1 for a legend entry (the whole series); series is -1 for a row
+ *     activated in the data table (all series of that category).
  * Properties: "chart" (CgChart, boxed), "show-table" (gboolean).
  * Actions (in its menu and right-click menu): chart.save "png"|"svg"|"pdf",
  * chart.copy-csv, chart.show-table. */

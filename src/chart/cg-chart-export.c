@@ -188,18 +188,21 @@ describe_series (CgChart *chart,
 char *
 cg_chart_describe (CgChart *chart)
 {
-  GString *out = g_string_new (kind_name (chart->kind));
+  GString *out = g_string_new (NULL);
   guint n = chart->categories->len;
 
   if (chart->title != NULL && *chart->title)
-    g_string_append_printf (out, ": %s.", chart->title);
+    /* TRANSLATORS: the start of a chart's description: kind, title */
+    g_string_printf (out, _("%s: %s."), kind_name (chart->kind), chart->title);
   else
-    g_string_append_c (out, '.');
+    /* TRANSLATORS: the start of a chart's description without a title */
+    g_string_printf (out, _("%s."), kind_name (chart->kind));
 
   if (chart->kind == CG_CHART_KPI && isfinite (chart->kpi_value))
     {
       g_autofree char *v = cg_format_value (chart->unit, chart->kpi_value, 0);
-      g_string_append_printf (out, " %s.", v);
+      /* TRANSLATORS: one more sentence of a chart's description */
+      g_string_append_printf (out, _(" %s."), v);
       if (isfinite (chart->kpi_change))
         {
           g_autofree char *c = cg_format_value (chart->unit, chart->kpi_change, 0);
@@ -232,10 +235,10 @@ cg_chart_describe (CgChart *chart)
     {
       CgSpan *span = &g_array_index (chart->spans, CgSpan, i);
       if (span->label != NULL)
-        g_string_append_printf (out, " %s.", span->label);
+        g_string_append_printf (out, _(" %s."), span->label);
     }
   if (chart->has_marker && chart->marker_label != NULL)
-    g_string_append_printf (out, " %s.", chart->marker_label);
+    g_string_append_printf (out, _(" %s."), chart->marker_label);
   return g_string_free (out, FALSE);
 }
 

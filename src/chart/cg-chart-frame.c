@@ -347,15 +347,15 @@ cg_draw_category_axis (CgDraw   *d,
     {
       g_autofree char *label = cg_chart_get_category_label (chart, i);
       double x = cg_draw_category_x (d, i, centred);
-      double xalign = 0.5;
-      double max_w = MAX (slot * step - 4, 20);
+      double max_w = MIN (MAX (slot * step - 4, 20), 140);
+      double w, lh;
 
-      /* Keep the end labels of an edge-to-edge axis inside the chart. */
-      if (!centred && n > 1 && i == 0)
-        xalign = 0;
-      else if (!centred && n > 1 && i == n - 1)
-        xalign = 1;
-      cg_draw_text (d, label, x, y, xalign, 0, MIN (max_w, 140));
+      /* Centred under its point, but kept inside the chart: the first and
+       * last labels of an edge-to-edge axis would stick out. */
+      cg_draw_text_size (d, label, &w, &lh);
+      w = MIN (w, max_w);
+      x = CLAMP (x - w / 2, 2, MAX (d->width - 2 - w, 2));
+      cg_draw_text (d, label, x, y, 0, 0, max_w);
     }
   if (chart->category_title != NULL)
     cg_draw_text (d, chart->category_title, d->x + d->w / 2, y + h + 2, 0.5, 0, d->w);
@@ -415,7 +415,7 @@ cg_draw_spans (CgDraw   *d,
         {
           cg_draw_set_font (d, 0.85, FALSE);
           cg_color_set_source (d->cr, &chart->style.fg, 0.8);
-          cg_draw_text (d, span->label, x0 + 2, d->y + 2, 0, 0, MAX (x1 - x0 - 4, 40));
+          cg_draw_text (d, span->label, x0 + 2, d->y + 2, 0, 0, MAX (x1 - x0 - 4, 90));
           cg_draw_set_font (d, 1, FALSE);
         }
     }

@@ -230,6 +230,56 @@ cg_chart_add_series (CgChart      *chart,
 }
 
 void
+cg_chart_set_histogram (CgChart      *chart,
+                        const char   *name,
+                        const double *samples,
+                        guint         n_samples,
+                        CgUnit        sample_unit,
+                        guint         max_bins)
+{
+  double min = INFINITY, max = -INFINITY;
+  g_autofree double *counts = NULL;
+  CgTicks ticks;
+  guint n_bins;
+
+  g_ptr_array_set_size (chart->categories, 0);
+  g_ptr_array_set_size (chart->series, 0);
+  chart->grain = CG_GRAIN_NONE;
+  chart->unit = CG_UNIT_COUNT;
+  for (guint i = 0; i < n_samples; i++)
+    if (isfinite (samples[i]))
+      {
+        min = MIN (min, samples[i]);
+        max = MAX (max, samples[i]);
+      }
+  if (!isfinite (min))
+    {
+      cg_chart_add_series (chart, name, NULL, 0);
+      return;
+    }
+  /* Bin edges are axis ticks: widths of 1, 2 or 5 × 10ⁿ, as people bin. */
+  cg_axis_ticks (min, max, MAX (max_bins, 1) + 1, &ticks);
+  n_bins = MAX (ticks.n, 2) - 1;
+  counts = g_new0 (double, n_bins);
+  for (guint i = 0; i < n_samples; i++)
+    if (isfinite (samples[i]))
+      {
+        /* The last bin includes its upper edge. */
+        guint bin = (guint) MIN (floor ((samples[i] - ticks.lo) / ticks.step + 1e-9), n_bins - 1);
+        counts[bin]++;
+      }
+  for (guint b = 0; b < n_bins; b++)
+    {
+      g_autofree char *lo = cg_format_value (sample_unit, ticks.lo + b * ticks.step, ticks.step);
+      g_autofree char *hi = cg_format_value (sample_unit, ticks.lo + (b + 1) * ticks.step, ticks.step);
+      g_autofree char *label = g_strdup_printf ("%s–%s", lo, hi);
+
+      cg_chart_add_category (chart, label);
+    }
+  cg_chart_add_series (chart, name, counts, n_bins);
+}
+
+void
 cg_chart_series_set_band (CgChart      *chart,
                           guint         series,
                           const double *lower,
@@ -273,6 +323,20 @@ cg_chart_get_series_name (CgChart *chart,
 {
   g_return_val_if_fail (series < chart->series->len, NULL);
   return cg_chart_series (chart, series)->name;
+}
+
+void
+cg_chart_set_value (CgChart *chart,
+                    guint    series,
+                    guint    index,
+                    double   value)
+{
+  CgSeries *s;
+
+  g_return_if_fail (series < chart->series->len);
+  s = cg_chart_series (chart, series);
+  g_return_if_fail (index < s->values->len);
+  g_array_index (s->values, double, index) = value;
 }
 
 double
@@ -440,6 +504,47 @@ cg_chart_draw (CgChart *chart,
   cairo_restore (cr);
 }
 
+/* The tooltip text of an item: "period · series" and "value (lower–upper)";
+ * a whole series (a legend entry) or the KPI figure when @index is -1. */
+static void
+fill_hit (CgChart    *chart,
+          int         series,
+          int         index,
+          CgChartHit *hit)
+{
+  CgSeries *s = series >= 0 && (guint) series < chart->series->len ? cg_chart_series (chart, series) : NULL;
+  g_autofree char *category = NULL;
+  g_autofree char *text = NULL;
+
+  hit->series = series;
+  hit->index = index;
+  if (index < 0 || (guint) index >= chart->categories->len)
+    {
+      hit->label = g_strdup (s ? s->name : chart->title ? chart->title : "");
+      hit->value_text = s ? g_strdup ("") : cg_format_value (chart->unit, chart->kpi_value, 0);
+      return;
+    }
+  category = cg_chart_get_category_label (chart, index);
+  text = cg_format_value (chart->unit, s ? cg_series_value (s, index) : NAN, 0);
+  if (s != NULL && *s->name && chart->series->len > 1)
+    hit->label = g_strdup_printf ("%s · %s", category, s->name);
+  else
+    hit->label = g_steal_pointer (&category);
+
+  if (s != NULL && s->lower != NULL && isfinite (cg_series_value (s, index)))
+    {
+      double lo = g_array_index (s->lower, double, index);
+      double hi = g_array_index (s->upper, double, index);
+      g_autofree char *lo_text = cg_format_value (chart->unit, lo, 0);
+      g_autofree char *hi_text = cg_format_value (chart->unit, hi, 0);
+
+      if (isfinite (lo) && isfinite (hi))
+        hit->value_text = g_strdup_printf ("%s (%s–%s)", text, lo_text, hi_text);
+    }
+  if (hit->value_text == NULL)
+    hit->value_text = g_steal_pointer (&text);
+}
+
 /* Hit-testing reuses the regions of the last draw at this size; at another
  * size it lays the chart out again on a scratch surface. */
 gboolean
@@ -504,38 +609,7 @@ cg_chart_hit_test (CgChart    *chart,
   if (best == NULL)
     return FALSE;
 
-  hit->series = best->series;
-  hit->index = best->index;
-  {
-    g_autofree char *category = best->index >= 0 && (guint) best->index < chart->categories->len
-                                ? cg_chart_get_category_label (chart, best->index) : NULL;
-    const char *series = best->series >= 0 && (guint) best->series < chart->series->len
-                         ? cg_chart_get_series_name (chart, best->series) : NULL;
-    double value = cg_chart_get_value (chart, MAX (best->series, 0), MAX (best->index, 0));
-    g_autofree char *text = cg_format_value (chart->unit, value, 0);
-    CgSeries *s = best->series >= 0 ? cg_chart_series (chart, best->series) : NULL;
-
-    if (category != NULL && series != NULL && *series && chart->series->len > 1)
-      hit->label = g_strdup_printf ("%s · %s", category, series);
-    else if (category != NULL)
-      hit->label = g_steal_pointer (&category);
-    else
-      hit->label = g_strdup (series ? series : "");
-
-    if (s != NULL && s->lower != NULL && best->index >= 0
-        && isfinite (cg_series_value (s, best->index)))
-      {
-        double lo = g_array_index (s->lower, double, best->index);
-        double hi = g_array_index (s->upper, double, best->index);
-        g_autofree char *lo_text = cg_format_value (chart->unit, lo, 0);
-        g_autofree char *hi_text = cg_format_value (chart->unit, hi, 0);
-
-        if (isfinite (lo) && isfinite (hi))
-          hit->value_text = g_strdup_printf ("%s (%s–%s)", text, lo_text, hi_text);
-      }
-    if (hit->value_text == NULL)
-      hit->value_text = g_steal_pointer (&text);
-  }
+  fill_hit (chart, best->series, best->index, hit);
   return TRUE;
 }
 

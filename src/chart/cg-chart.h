@@ -143,6 +143,15 @@ guint        cg_chart_add_series     (CgChart           *chart,
                                       const char        *name,
                                       const double      *values,
                                       guint              n_values);
+/** cg_chart_set_histogram: bins @samples (NAN ignored) into at most about
+ * @max_bins bins of a nice width, labelled "lo–hi" in @sample_unit; adds
+ * series @name with the counts and sets the chart's unit to COUNT. */
+void         cg_chart_set_histogram  (CgChart           *chart,
+                                      const char        *name,
+                                      const double      *samples,
+                                      guint              n_samples,
+                                      CgUnit             sample_unit,
+                                      guint              max_bins);
 /** cg_chart_series_set_band: a lower/upper band (CI) of the same length. */
 void         cg_chart_series_set_band (CgChart          *chart,
                                        guint             series,
@@ -156,6 +165,12 @@ void         cg_chart_series_set_color (CgChart         *chart,
 guint        cg_chart_get_n_series   (CgChart           *chart);
 const char  *cg_chart_get_series_name (CgChart          *chart,
                                        guint             series);
+/** cg_chart_set_value: sets one value (e.g. a heat-map cell) of an existing
+ * series and category. */
+void         cg_chart_set_value      (CgChart           *chart,
+                                      guint              series,
+                                      guint              index,
+                                      double             value);
 /** cg_chart_get_value: NAN when missing or out of range. */
 double       cg_chart_get_value      (CgChart           *chart,
                                       guint              series,

@@ -55,6 +55,20 @@ make_chart (gboolean decorated)
   return chart;
 }
 
+/* CPU time of the process where the platform has it, else wall time. */
+static double
+cpu_ms (void)
+{
+#ifdef CLOCK_PROCESS_CPUTIME_ID
+  struct timespec t;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &t);
+  return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+#else
+  return g_get_monotonic_time () / 1e3;
+#endif
+}
+
 static void
 run (const char *name,
      CgChart    *chart,
@@ -62,8 +76,7 @@ run (const char *name,
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
   gint64 total = 0, best = G_MAXINT64;
-  struct timespec cpu0, cpu1;
-  double cpu_ms;
+  double cpu_start, cpu_mean;
 
   for (int i = 0; i < 10; i++)
     {
@@ -71,7 +84,7 @@ run (const char *name,
       cg_chart_draw (chart, cr, WIDTH, HEIGHT);
       cairo_destroy (cr);
     }
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &cpu0);
+  cpu_start = cpu_ms ();
   for (int i = 0; i < iterations; i++)
     {
       gint64 start = g_get_monotonic_time (), elapsed;
@@ -84,11 +97,10 @@ run (const char *name,
       total += elapsed;
       best = MIN (best, elapsed);
     }
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &cpu1);
-  cpu_ms = ((cpu1.tv_sec - cpu0.tv_sec) * 1e3 + (cpu1.tv_nsec - cpu0.tv_nsec) / 1e6) / iterations;
+  cpu_mean = (cpu_ms () - cpu_start) / iterations;
   printf ("%-34s mean %.2f ms, best %.2f ms, CPU %.2f ms per render (%d renders, %d×%d)%s\n",
-          name, total / 1000.0 / iterations, best / 1000.0, cpu_ms, iterations, WIDTH, HEIGHT,
-          cpu_ms <= 5 ? "" : "  ABOVE the 5 ms target");
+          name, total / 1000.0 / iterations, best / 1000.0, cpu_mean, iterations, WIDTH, HEIGHT,
+          cpu_mean <= 5 ? "" : "  ABOVE the 5 ms target");
   cairo_surface_destroy (surface);
 }
 
