@@ -5,12 +5,17 @@
 #include "config.h"
 
 #include <locale.h>
+#include <math.h>
 #include <sqlite3.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "cg-application.h"
+#include "cg-connect-page.h"
+#include "cg-cost-page.h"
 #include "cg-import-dialog.h"
+#include "cg-overview-page.h"
+#include "cg-preferences-window.h"
 #include "cg-test-util.h"
 #include "cg-window.h"
 
@@ -84,6 +89,42 @@ fixture_tear_down (Fixture       *f,
   cg_test_remove_tree (f->dir);
   g_free (f->db);
   g_free (f->dir);
+}
+
+/* One number from the database through SQLite itself, not the store. */
+static gint64
+raw_query (const char *path,
+           const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+static char *
+raw_setting (const char *path,
+             const char *key)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT value FROM settings WHERE key = ?1", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
 }
 
 static gint64
@@ -166,6 +207,8 @@ test_import_dialog (Fixture       *f,
   g_assert_true (cg_import_dialog_can_import (the_dialog));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (the_dialog), "import.start", NULL));
   iterate_until (dialog_finished, f, 30);
+  /* The pages refresh in the background. */
+  iterate_until (window_idle, f, 30);
 
   g_assert_cmpint (cg_import_dialog_get_imported (the_dialog), ==, 3);
   g_assert_cmpint (raw_calls (f->db), ==, 3);
@@ -192,6 +235,205 @@ test_import_dialog_refuses (Fixture       *f,
                   g_strcmp0 (cg_import_dialog_get_state (dialog), "setup") != 0);
   g_assert_cmpint (raw_calls (f->db), ==, 0);
   gtk_window_close (GTK_WINDOW (dialog));
+}
+
+
+static void
+load_demo (Fixture *f)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.load-demo", NULL));
+  g_assert_true (cg_window_is_busy (f->window));
+  iterate_until (window_idle, f, 300);
+}
+
+static guint
+n_rows (CgTable *table)
+{
+  return g_list_model_get_n_items (cg_table_get_model (table));
+}
+
+static gint64
+sum_calls (CgTable *table)
+{
+  GListModel *model = cg_table_get_model (table);
+  gint64 sum = 0;
+
+  /* Column 1 of the connect table holds the calls. */
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CgTableRow) row = g_list_model_get_item (model, i);
+      sum += (gint64) cg_table_row_get_value (row, 1);
+    }
+  return sum;
+}
+
+static void check_ab_panel (Fixture *f);
+
+/* The demo data on every page; the filter bar's period and granularity
+ * change what the tables hold, checked against the raw rows. */
+static void
+test_dashboard (Fixture       *f,
+                gconstpointer  data)
+{
+  CgViewFilter *filter = cg_window_get_filter (f->window);
+  CgOverviewPage *overview = CG_OVERVIEW_PAGE (cg_window_get_page (f->window, "overview"));
+  CgConnectPage *connect = CG_CONNECT_PAGE (cg_window_get_page (f->window, "connect"));
+  CgTable *trend = cg_overview_page_get_trend (overview);
+  gint64 calls, last_ts, months, month_calls;
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Asia/Shanghai");
+  g_autoptr(GDateTime) last = NULL;
+  g_autoptr(GDateTime) month_start = NULL;
+  g_autofree char *sql = NULL;
+  guint by_month;
+
+  load_demo (f);
+  calls = raw_calls (f->db);
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    {
+      cg_window_set_visible_page (f->window, page_names[i]);
+      iterate_until (window_idle, f, 60);
+      g_assert_cmpstr (cg_window_get_visible_page (f->window), ==, page_names[i]);
+      g_assert_true (cg_window_page_has_data (f->window, page_names[i]) == !g_str_equal (page_names[i], "satisfaction"));
+    }
+
+  /* All time, by month: one row per month of the business time zone. */
+  months = raw_query (f->db, "SELECT count(DISTINCT strftime('%Y-%m', start_ts + 8 * 3600, 'unixepoch')) FROM calls");
+  by_month = n_rows (trend);
+  g_assert_cmpint (by_month, ==, months);
+  g_assert_cmpint (sum_calls (trend), ==, calls);
+  g_assert_cmpint (sum_calls (cg_connect_page_get_table (connect, CG_DIM_LINE)), ==, calls);
+
+  /* By week: more rows, ISO week keys, the same calls. */
+  cg_view_filter_set_granularity (filter, CG_DIM_WEEK);
+  iterate_until (window_idle, f, 60);
+  g_assert_cmpuint (n_rows (trend), >, by_month);
+  g_assert_cmpint (sum_calls (trend), ==, calls);
+  {
+    g_autoptr(CgTableRow) first = g_list_model_get_item (cg_table_get_model (trend), 0);
+    g_assert_true (g_regex_match_simple ("^\\d{4}-W\\d{2}$", cg_table_row_get_id (first), 0, 0));
+  }
+
+  /* This month, with "today" the day of the last call: one month row,
+   * holding the calls from that month's first day on. */
+  last_ts = raw_query (f->db, "SELECT max(start_ts) FROM calls");
+  last = g_date_time_new_from_unix_utc (last_ts);
+  last = g_date_time_to_timezone (g_steal_pointer (&last), tz);
+  cg_view_filter_set_today (filter, last);
+  cg_view_filter_set_granularity (filter, CG_DIM_MONTH);
+  cg_view_filter_set_preset (filter, "this-month");
+  iterate_until (window_idle, f, 60);
+  month_start = g_date_time_new (tz, g_date_time_get_year (last), g_date_time_get_month (last), 1, 0, 0, 0);
+  sql = g_strdup_printf ("SELECT count(*) FROM calls WHERE start_ts >= %" G_GINT64_FORMAT, g_date_time_to_unix (month_start));
+  month_calls = raw_query (f->db, sql);
+  g_assert_cmpuint (n_rows (trend), ==, 1);
+  g_assert_cmpint (sum_calls (trend), ==, month_calls);
+  g_assert_cmpint (month_calls, <, calls);
+
+  /* Double-clicking a line filters to it: the line table keeps one row. */
+  cg_view_filter_set_preset (filter, "all");
+  cg_view_filter_set_line (filter, "L02");
+  iterate_until (window_idle, f, 60);
+  g_assert_cmpuint (n_rows (cg_connect_page_get_table (connect, CG_DIM_LINE)), ==, 1);
+  g_assert_cmpint (sum_calls (trend), ==, raw_query (f->db, "SELECT count(*) FROM calls WHERE line = 'L02'"));
+  cg_view_filter_set_line (filter, NULL);
+  iterate_until (window_idle, f, 60);
+
+  /* The trend chart saves as PNG, SVG and PDF. */
+  {
+    static const struct { const char *name; const char *magic; } files[] = {
+      { "trend.png", "\x89PNG" }, { "trend.svg", "<?xml" }, { "trend.pdf", "%PDF" },
+    };
+    CgChartView *view = cg_overview_page_get_trend_chart (overview);
+
+    g_assert_nonnull (cg_chart_view_get_chart (view));
+    for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+      {
+        g_autofree char *path = g_build_filename (f->dir, files[i].name, NULL);
+        g_autoptr(GFile) file = g_file_new_for_path (path);
+        g_autoptr(GError) error = NULL;
+        g_autofree char *contents = NULL;
+        gsize length = 0;
+
+        g_assert_true (cg_chart_view_save (view, file, &error));
+        g_assert_no_error (error);
+        g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+        g_assert_cmpuint (length, >, 1000);
+        g_assert_true (g_str_has_prefix (contents, files[i].magic));
+      }
+  }
+
+  /* The cost page evaluated the demo scenario. */
+  g_assert_false (isnan (cg_cost_page_get_npv (CG_COST_PAGE (cg_window_get_page (f->window, "cost")))));
+  check_ab_panel (f);
+}
+
+/* The A/B panel on two demo lines: its verdict names the better one with
+ * the rates computed here from the rows. */
+static void
+check_ab_panel (Fixture *f)
+{
+  CgConnectPage *connect = CG_CONNECT_PAGE (cg_window_get_page (f->window, "connect"));
+  gint64 n1, x1, n3, x3;
+  g_autofree char *r1 = NULL;
+  g_autofree char *r3 = NULL;
+  g_autofree char *expected = NULL;
+  const char *verdict;
+
+  n1 = raw_query (f->db, "SELECT count(*) FROM calls WHERE line = 'L01'");
+  x1 = raw_query (f->db, "SELECT count(*) FROM calls WHERE line = 'L01' AND outcome = 1");
+  n3 = raw_query (f->db, "SELECT count(*) FROM calls WHERE line = 'L03'");
+  x3 = raw_query (f->db, "SELECT count(*) FROM calls WHERE line = 'L03' AND outcome = 1");
+  /* The demo makes L01 connect clearly better than L03. */
+  g_assert_cmpfloat ((double) x1 / n1 - (double) x3 / n3, >, 0.03);
+  r1 = g_strdup_printf ("%.1f %%", 100.0 * x1 / n1);
+  r3 = g_strdup_printf ("%.1f %%", 100.0 * x3 / n3);
+
+  g_assert_true (cg_connect_page_compare (connect, CG_DIM_LINE, "L01", "L03"));
+  iterate_until (window_idle, f, 60);
+  verdict = cg_connect_page_get_verdict (connect);
+  expected = g_strdup_printf ("L01 connects better than L03: %s vs %s", r1, r3);
+  g_assert_true (g_str_has_prefix (verdict, expected));
+  g_assert_false (cg_connect_page_compare (connect, CG_DIM_LINE, "L01", "no-such-line"));
+}
+
+/* Preferences store through the core, and refuse what the core refuses. */
+static void
+test_preferences (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cap = NULL;
+  g_autofree char *rate = NULL;
+  g_autofree char *bad = NULL;
+  CgPreferencesWindow *prefs;
+  GList *windows;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.preferences", NULL));
+  windows = gtk_window_list_toplevels ();
+  prefs = NULL;
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (CG_IS_PREFERENCES_WINDOW (l->data))
+      prefs = l->data;
+  g_list_free (windows);
+  g_assert_nonnull (prefs);
+
+  g_assert_true (cg_preferences_window_apply (prefs, "attempt_cap", "4/10", &error));
+  g_assert_no_error (error);
+  g_assert_true (cg_preferences_window_apply (prefs, "line_rate/L01", "0.12", &error));
+  g_assert_false (cg_preferences_window_apply (prefs, "calling_hours", "mon-fri 25:00-26:00", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (cg_preferences_window_apply (prefs, "time_zone", "Mars/Olympus", &error));
+  g_clear_error (&error);
+
+  cap = raw_setting (f->db, "attempt_cap");
+  rate = raw_setting (f->db, "line_rate/L01");
+  bad = raw_setting (f->db, "calling_hours");
+  g_assert_cmpstr (cap, ==, "4/10");
+  g_assert_cmpstr (rate, ==, "0.12");
+  g_assert_null (bad);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  iterate_until (window_idle, f, 30);
 }
 
 /* Under zh_CN every page title is translated. */
@@ -278,6 +520,8 @@ main (int   argc,
       ADD ("load-demo", test_load_demo);
       ADD ("import-dialog", test_import_dialog);
       ADD ("import-dialog-refuses", test_import_dialog_refuses);
+      ADD ("dashboard", test_dashboard);
+      ADD ("preferences", test_preferences);
       ADD ("quit", test_quit);
     }
 #undef ADD

@@ -136,6 +136,9 @@ cg_application_startup (GApplication *app)
     { "win.page::cost", { "<Alt>4", NULL } },
     { "win.page::compliance", { "<Alt>5", NULL } },
     { "win.page::data", { "<Alt>6", NULL } },
+    { "win.preferences", { "<Control>comma", NULL } },
+    { "win.focus-period", { "<Control>d", NULL } },
+    { "win.refresh", { "F5", "<Control>r", NULL } },
   };
 
   G_APPLICATION_CLASS (cg_application_parent_class)->startup (app);

@@ -8,13 +8,19 @@
 
 #include "cg-batch.h"
 #include "cg-batch-list.h"
+#include "cg-compliance.h"
+#include "cg-compliance-page.h"
+#include "cg-connect-page.h"
+#include "cg-cost-page.h"
+#include "cg-data-page.h"
 #include "cg-demo.h"
+#include "cg-filter-bar.h"
 #include "cg-format.h"
 #include "cg-import-dialog.h"
-#include "cg-page.h"
-#include "cg-page-content.h"
+#include "cg-overview-page.h"
+#include "cg-preferences-window.h"
 #include "cg-restore-dialog.h"
-#include "cg-summary.h"
+#include "cg-satisfaction-page.h"
 #include "cg-window.h"
 
 struct _CgWindow
@@ -30,19 +36,18 @@ struct _CgWindow
   GtkRevealer          *progress_revealer;
   GtkLabel             *progress_label;
   GtkProgressBar       *progress_bar;
-  CgPage               *overview_page;
-  CgPage               *connect_page;
-  CgPage               *satisfaction_page;
-  CgPage               *cost_page;
-  CgPage               *compliance_page;
-  CgPage               *data_page;
+  CgFilterBar          *filter_bar;
 
-  CgStore              *store;
+  CgStore              *store;           /* the main thread's connection: small writes */
+  CgQueryRunner        *runner;          /* the pages' queries, on a worker of their own */
+  CgViewFilter         *filter;          /* what every page shows */
   GCancellable         *job;             /* the running background job, if any */
   CgBatchList          *batch_list;
-  GtkWidget            *overview_group;  /* rebuilt on refresh */
-  GtkWidget            *figures_group;   /* rebuilt on refresh */
   GArray               *pending_deletes; /* batch ids deleted with undo still possible */
+};
+
+static const char *const page_names[] = {
+  "overview", "connect", "satisfaction", "cost", "compliance", "data",
 };
 
 G_DEFINE_FINAL_TYPE (CgWindow, cg_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -379,91 +384,159 @@ cg_window_delete_batch_action (GtkWidget  *widget,
 
 /* ---- pages -------------------------------------------------------------- */
 
-static GtkWidget *
-summary_row (const char *title,
-             const char *value)
+static CgPage *
+visible_page (CgWindow *self)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *label = gtk_label_new (value);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_widget_add_css_class (label, "numeric");
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-  return row;
+  GtkWidget *child = adw_view_stack_get_visible_child (self->stack);
+  return child != NULL && CG_IS_PAGE (child) ? CG_PAGE (child) : NULL;
 }
 
-static char *
-format_day (gint64 ts)
-{
-  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (ts);
-  /* Translators: a date as in 2026-09-03; strftime format. */
-  return g_date_time_format (dt, _("%Y-%m-%d"));
-}
-
+/* The visible page first: the worker takes queries in order. */
 static void
-fill_overview (CgWindow        *self,
-               const CgSummary *s)
+refresh_pages (CgWindow *self)
 {
-  GtkBox *content = cg_page_get_content (self->overview_page);
-  GtkWidget *group = adw_preferences_group_new ();
-  g_autofree char *calls = cg_format_count (s->calls);
-  g_autofree char *first = s->calls > 0 ? format_day (s->first_ts) : g_strdup ("—");
-  g_autofree char *last = s->calls > 0 ? format_day (s->last_ts) : g_strdup ("—");
-  g_autofree char *period = g_strdup_printf (_("%s to %s"), first, last);
-  g_autofree char *n_lines = cg_format_count (s->lines);
-  g_autofree char *n_agents = cg_format_count (s->agents);
-  g_autofree char *n_lists = cg_format_count (s->lists);
-  g_autofree char *teams = g_strdup_printf (_("Lines: %s · Agents: %s · Number lists: %s"), n_lines, n_agents, n_lists);
-  g_autofree char *surveys = cg_format_count (s->survey_responses);
+  CgPage *first = visible_page (self);
 
-  if (self->overview_group != NULL)
-    gtk_box_remove (content, self->overview_group);
-  if (self->figures_group != NULL)
-    gtk_box_remove (content, self->figures_group);
-  self->overview_group = group;
-  self->figures_group = NULL;
-  if (s->calls > 0)
+  if (self->runner == NULL)
+    return;
+  if (first != NULL)
+    cg_page_refresh (first, self->runner, self->filter);
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     {
-      self->figures_group = cg_page_content_key_figures (self->store);
-      gtk_box_append (content, self->figures_group);
+      CgPage *page = page_by_name (self, page_names[i]);
+      if (page != NULL && page != first)
+        cg_page_refresh (page, self->runner, self->filter);
     }
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("In the Database"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), summary_row (_("Dial attempts"), calls));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), summary_row (_("Period"), period));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), summary_row (_("Team"), teams));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), summary_row (_("Survey responses"), surveys));
-  gtk_box_append (content, group);
 }
 
 void
 cg_window_refresh (CgWindow *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) batches = NULL;
-  CgSummary summary;
-
   g_return_if_fail (CG_IS_WINDOW (self));
   if (self->store == NULL)
     return;
+  if (self->runner == NULL)
+    self->runner = cg_query_runner_new (cg_store_get_path (self->store));
+  {
+    g_autoptr(GTimeZone) tz = cg_store_get_time_zone (self->store);
+    g_signal_handlers_block_by_func (self->filter, refresh_pages, self);
+    cg_view_filter_set_time_zone (self->filter, tz);
+    g_signal_handlers_unblock_by_func (self->filter, refresh_pages, self);
+  }
+  cg_filter_bar_load_keys (self->filter_bar, self->runner);
+  refresh_pages (self);
+}
 
-  if (!cg_summary_compute (self->store, &summary, &error) ||
-      (batches = cg_store_list_batches (self->store, &error)) == NULL)
+static void
+preferences_changed (CgPreferencesWindow *prefs,
+                     CgWindow            *self)
+{
+  cg_window_refresh (self);
+}
+
+static void
+cg_window_preferences_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  CgWindow *self = CG_WINDOW (widget);
+  CgPreferencesWindow *prefs;
+
+  if (self->store == NULL)
+    return;
+  prefs = cg_preferences_window_new (GTK_WINDOW (self), self->store,
+                                     cg_filter_bar_get_keys (self->filter_bar, CG_DIM_LINE));
+  g_signal_connect_object (prefs, "changed", G_CALLBACK (preferences_changed), self, 0);
+  gtk_window_present (GTK_WINDOW (prefs));
+}
+
+static void
+cg_window_refresh_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  cg_window_refresh (CG_WINDOW (widget));
+}
+
+static void
+cg_window_focus_period_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  cg_filter_bar_focus_period (CG_WINDOW (widget)->filter_bar);
+}
+
+/* ---- do-not-call list ------------------------------------------------------ */
+
+static gpointer
+query_import_dnc (CgStore        *store,
+                  const CgFilter *filter,
+                  gpointer        data,
+                  GCancellable   *cancellable,
+                  GError        **error)
+{
+  CgDncImportResult *result = g_new0 (CgDncImportResult, 1);
+
+  if (!cg_compliance_import_dnc (store, data, NULL, result, error))
+    g_clear_pointer (&result, g_free);
+  return result;
+}
+
+static void
+import_dnc_done (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(CgWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree CgDncImportResult *r = cg_query_runner_finish (CG_QUERY_RUNNER (source), result, &error);
+
+  if (r == NULL)
+    show_toast (self, error->message);
+  else
     {
-      show_toast (self, error->message);
-      return;
+      g_autofree char *n = cg_format_count (r->rows_imported);
+      g_autofree char *message = g_strdup_printf (_("%s numbers added to the do-not-call list"), n);
+      show_toast (self, message);
+      cg_window_refresh (self);
     }
+}
 
-  cg_page_set_has_data (self->overview_page, summary.calls > 0);
-  cg_page_set_has_data (self->connect_page, cg_page_content_fill_connect (self->connect_page, self->store));
-  cg_page_set_has_data (self->satisfaction_page, FALSE);
-  cg_page_set_has_data (self->cost_page, cg_page_content_fill_cost (self->cost_page, self->store));
-  cg_page_set_has_data (self->compliance_page, cg_page_content_fill_compliance (self->compliance_page, self->store));
-  cg_page_set_has_data (self->data_page, summary.batches > 0);
+static void
+dnc_chooser_response (GtkNativeDialog *chooser,
+                      int              response,
+                      CgWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->runner != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      char *path = g_file_get_path (file);
 
-  fill_overview (self, &summary);
-  cg_batch_list_set_model (self->batch_list, batches);
+      if (path != NULL)
+        cg_query_runner_run (self->runner, query_import_dnc, NULL, path, g_free, g_free, NULL,
+                             import_dnc_done, g_object_ref (self));
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+cg_window_import_dnc_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  CgWindow *self = CG_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = spreadsheet_filter ();
+  GtkFileChooserNative *chooser;
+
+  if (self->store == NULL || self->job != NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Import Do-Not-Call List"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (dnc_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 /* ---- window state ------------------------------------------------------- */
@@ -535,6 +608,9 @@ backup_restored (CgRestoreDialog *dialog,
       if (self->store != NULL)
         gtk_stack_set_visible_child_name (self->main_stack, "pages");
     }
+  /* The worker's connection still sees the replaced file. */
+  if (self->runner != NULL)
+    cg_query_runner_reopen (self->runner);
   cg_window_refresh (self);
   show_toast (self, _("Backup restored"));
 }
@@ -566,6 +642,8 @@ cg_window_dispose (GObject *object)
   if (self->job != NULL)
     g_cancellable_cancel (self->job);
   g_clear_object (&self->job);
+  if (self->filter != NULL)
+    g_signal_handlers_disconnect_by_data (self->filter, self);
   /* libadwaita 1.2's switchers must let go of the stack before it goes. */
   if (self->switcher_bar != NULL)
     adw_view_switcher_bar_set_stack (self->switcher_bar, NULL);
@@ -581,6 +659,8 @@ cg_window_finalize (GObject *object)
   CgWindow *self = CG_WINDOW (object);
 
   g_clear_object (&self->store);
+  g_clear_object (&self->runner);
+  g_clear_object (&self->filter);
   g_array_unref (self->pending_deletes);
   G_OBJECT_CLASS (cg_window_parent_class)->finalize (object);
 }
@@ -596,7 +676,13 @@ cg_window_class_init (CgWindowClass *klass)
   object_class->finalize = cg_window_finalize;
   window_class->close_request = cg_window_close_request;
 
-  g_type_ensure (CG_TYPE_PAGE);
+  g_type_ensure (CG_TYPE_FILTER_BAR);
+  g_type_ensure (CG_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (CG_TYPE_CONNECT_PAGE);
+  g_type_ensure (CG_TYPE_SATISFACTION_PAGE);
+  g_type_ensure (CG_TYPE_COST_PAGE);
+  g_type_ensure (CG_TYPE_COMPLIANCE_PAGE);
+  g_type_ensure (CG_TYPE_DATA_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/callgauge/Callgauge/cg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CgWindow, stack);
@@ -608,6 +694,7 @@ cg_window_class_init (CgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CgWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, progress_label);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, filter_bar);
 
   gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, cg_window_load_demo_action);
   gtk_widget_class_install_action (widget_class, "win.cancel", NULL, cg_window_cancel_action);
@@ -615,6 +702,10 @@ cg_window_class_init (CgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.delete-batch", "x", cg_window_delete_batch_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, cg_window_import_action);
   gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL, cg_window_restore_backup_action);
+  gtk_widget_class_install_action (widget_class, "win.import-dnc", NULL, cg_window_import_dnc_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, cg_window_preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.refresh", NULL, cg_window_refresh_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-period", NULL, cg_window_focus_period_action);
 }
 
 static void
@@ -626,20 +717,16 @@ cg_window_init (CgWindow *self)
 
   /* Pages are looked up rather than bound: libadwaita 1.2 warns when a
    * template disposes a view stack's children before the stack. */
-  self->overview_page = page_by_name (self, "overview");
-  self->connect_page = page_by_name (self, "connect");
-  self->satisfaction_page = page_by_name (self, "satisfaction");
-  self->cost_page = page_by_name (self, "cost");
-  self->compliance_page = page_by_name (self, "compliance");
-  self->data_page = page_by_name (self, "data");
+  self->batch_list = cg_data_page_get_batch_list (CG_DATA_PAGE (page_by_name (self, "data")));
+  self->filter = cg_view_filter_new ();
+  cg_filter_bar_set_filter (self->filter_bar, self->filter);
+  g_signal_connect_swapped (self->filter, "changed", G_CALLBACK (refresh_pages), self);
 
   self->pending_deletes = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
-  self->batch_list = cg_batch_list_new ();
-  gtk_box_append (cg_page_get_content (self->data_page), GTK_WIDGET (self->batch_list));
 }
 
 CgWindow *
@@ -690,5 +777,28 @@ gboolean
 cg_window_is_busy (CgWindow *self)
 {
   g_return_val_if_fail (CG_IS_WINDOW (self), FALSE);
-  return self->job != NULL;
+  if (self->job != NULL || cg_filter_bar_is_loading (self->filter_bar))
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    {
+      CgPage *page = page_by_name (self, page_names[i]);
+      if (page != NULL && cg_page_is_busy (page))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+CgViewFilter *
+cg_window_get_filter (CgWindow *self)
+{
+  g_return_val_if_fail (CG_IS_WINDOW (self), NULL);
+  return self->filter;
+}
+
+CgPage *
+cg_window_get_page (CgWindow   *self,
+                    const char *name)
+{
+  g_return_val_if_fail (CG_IS_WINDOW (self), NULL);
+  return page_by_name (self, name);
 }

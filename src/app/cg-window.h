@@ -7,6 +7,8 @@
 #include <adwaita.h>
 
 #include "cg-application.h"
+#include "cg-page.h"
+#include "cg-view-filter.h"
 #include "cg-store.h"
 
 G_BEGIN_DECLS
@@ -30,7 +32,13 @@ const char *cg_window_get_visible_page  (CgWindow      *self);
 gboolean    cg_window_page_has_data     (CgWindow      *self,
                                          const char    *name);
 
-/** cg_window_is_busy: TRUE while a background job (import, demo) runs. */
+/** cg_window_is_busy: TRUE while a background job (import, demo) or a page's query runs. */
 gboolean    cg_window_is_busy           (CgWindow      *self);
+
+/** cg_window_get_filter: the filter every page follows (the filter bar sets it). */
+CgViewFilter *cg_window_get_filter      (CgWindow      *self);
+/** cg_window_get_page: the page named @name (see above). */
+CgPage     *cg_window_get_page          (CgWindow      *self,
+                                         const char    *name);
 
 G_END_DECLS
