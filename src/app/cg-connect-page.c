@@ -97,7 +97,7 @@ query_connect (CgStore        *store,
         }
     }
   cg_attempt_cap_parse (cap_text, &cap, NULL);
-  if ((c->quality = cg_quality_lists (store, filter, cap.max_attempts, error)) == NULL ||
+  if ((c->quality = cg_quality_lists (store, CG_DIM_LIST, filter, cap.max_attempts, error)) == NULL ||
       (c->best = cg_analytics_best_times (store, filter, 30, &c->overall_rate, error)) == NULL)
     {
       connect_free (c);
@@ -162,8 +162,8 @@ fill_quality (CgConnectPage *self,
   for (guint i = 0; i < rows->len; i++)
     {
       const CgListQuality *q = g_ptr_array_index (rows, i);
-      CgTableRow *row = cg_table_row_new (q->list, 6);
-      g_autofree char *list = cg_key_label (CG_DIM_LIST, q->list);
+      CgTableRow *row = cg_table_row_new (q->key, 6);
+      g_autofree char *list = cg_key_label (CG_DIM_LIST, q->key);
       g_autofree char *numbers = cg_format_count (q->numbers);
       double invalid_format = q->numbers > 0 ? (double) q->invalid_format_numbers / q->numbers : NAN;
       double invalid_number = q->calls > 0 ? (double) q->invalid_number_calls / q->calls : NAN;
