@@ -131,6 +131,7 @@ gboolean cg_cli_compliance   (CgCli *cli, int argc, char **argv, GError **error)
 gboolean cg_cli_stats_quality (CgCli *cli, int argc, char **argv, GError **error);
 gboolean cg_cli_stats_lines   (CgCli *cli, int argc, char **argv, GError **error);
 gboolean cg_cli_stats_contact (CgCli *cli, int argc, char **argv, GError **error);
+gboolean cg_cli_export        (CgCli *cli, int argc, char **argv, GError **error);
 
 /* "2026-09-30" as the start (or, with @end_of_day, the end) of that day in
  * the business time zone. */

@@ -27,6 +27,7 @@ static const CgCliCommand commands[] = {
   { "scorecard",    N_("Weighted scorecard per month, agent, line or list; config, set, weights, reset"), cg_cli_scorecard },
   { "roi",          N_("NPV, IRR, ROI, payback and sensitivity of a scenario"), cg_cli_roi },
   { "settings",     N_("Show or change settings (time zone, line rates, privacy)"), cg_cli_settings },
+  { "export",       N_("The Excel report, or a figure table as CSV: export report OUT.xlsx | export csv TABLE OUT.csv"), cg_cli_export },
 };
 
 static void
