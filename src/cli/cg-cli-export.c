@@ -82,7 +82,7 @@ export_report (CgCli   *cli,
   g_autoptr(CgReportInfo) info = NULL;
   CgStore *store;
 
-  if (!cg_cli_parse ("export report", N_("OUT.xlsx"),
+  if (!cg_cli_parse ("export report", "OUT.xlsx",
                      _("The Excel report: summary, connect rate, satisfaction, cost-benefit, compliance."),
                      entries, &argc, &argv, error))
     return FALSE;
@@ -142,7 +142,7 @@ export_csv (CgCli   *cli,
   gint64 rows = 0;
   gboolean ok = FALSE;
 
-  if (!cg_cli_parse ("export csv", N_("TABLE OUT.csv"), summary, entries, &argc, &argv, error))
+  if (!cg_cli_parse ("export csv", "TABLE OUT.csv", summary, entries, &argc, &argv, error))
     goto out;
   if (argc != 3)
     {
