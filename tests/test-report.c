@@ -603,6 +603,42 @@ test_split (Fixture       *f,
   g_assert_null (strstr (first, ">C1048576<"));
 }
 
+/* The formula results LibreOffice computed equal the app's values, and the
+ * payback crossing (cached as empty text) was computed. */
+static void
+check_recalculated (const char *dir)
+{
+  g_autofree char *csv_path = g_build_filename (dir, "pdf-成本收益.csv", NULL);
+  g_autofree char *csv = NULL;
+  g_auto(GStrv) lines = NULL;
+  const char *labels[] = { "净现值（元）", "投资回报率", "回收期（月）" };
+  guint checked = 0, crossings = 0;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (csv_path, &csv, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (csv, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], ",", -1);
+
+      for (guint l = 0; l < G_N_ELEMENTS (labels); l++)
+        if (g_strv_length (fields) >= 3 && g_str_equal (fields[0], labels[l]))
+          {
+            double formula = g_ascii_strtod (fields[1], NULL), app = g_ascii_strtod (fields[2], NULL);
+
+            g_assert_cmpfloat_with_epsilon (formula, app, 1e-6 * MAX (1, fabs (app)));
+            checked++;
+          }
+      /* Column K of the cash-flow rows (month, date "YYYY-MM", …). */
+      if (g_strv_length (fields) >= 11 && g_ascii_isdigit (fields[0][0]) && strlen (fields[1]) == 7 &&
+          fields[1][4] == '-' && fields[10][0] != '\0')
+        crossings++;
+    }
+  g_assert_cmpuint (checked, ==, G_N_ELEMENTS (labels));
+  g_assert_cmpuint (crossings, >=, 1);
+}
+
 static void
 test_pdf (Fixture       *f,
           gconstpointer  data)
@@ -636,6 +672,15 @@ test_pdf (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (length, >, 10000);
   g_assert_true (g_str_has_prefix (head, "%PDF-"));
+
+  /* LibreOffice recalculates the formulas on load: the Cost-benefit sheet
+   * (the fourth) as CSV gives their results beside the app's values. */
+  argv[4] = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,4";
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  check_recalculated (f->dir);
 }
 
 int

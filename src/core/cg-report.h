@@ -44,9 +44,11 @@ typedef struct {
   CgReportLanguage  language;
 } CgReportOptions;
 
-/* Progress of an export: @fraction done (0…1) and what it is doing now, in
- * the UI language.  With cg_report_export it is called in the calling
- * thread; with cg_report_export_async in the caller's main context. */
+/* Progress of an export: @fraction done (0…1, never decreasing) and what it
+ * is doing now, in the UI language.  With cg_report_export it is called in
+ * the calling thread and @stage is NULL while the stage stays the same;
+ * with cg_report_export_async it is called in the caller's main context
+ * and @stage is always set.  The last call is (1.0, "Done") on success. */
 typedef void (*CgReportProgressFunc) (double       fraction,
                                       const char  *stage,
                                       gpointer     user_data);
