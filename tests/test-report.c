@@ -531,6 +531,50 @@ test_injection (Fixture       *f,
 }
 
 static void
+test_numbers (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = g_build_filename (f->dir, "calls.csv", NULL);
+  g_autofree char *masked = g_build_filename (f->dir, "masked.xlsx", NULL);
+  g_autofree char *full = g_build_filename (f->dir, "full.xlsx", NULL);
+  g_autoptr(JsonNode) result = NULL;
+  const char *text = "呼叫ID,呼叫时间,被叫号码,通话时长(秒),呼叫结果,坐席工号\n"
+                     "N1,2026-09-01 10:00:00,13912345678,30,已接通,A1\n";
+
+  g_file_set_contents (csv, text, -1, &error);
+  g_assert_no_error (error);
+  g_clear_object (&f->store);
+  g_clear_pointer (&result, json_node_unref);
+  result = run_cli_json ("--db", f->db, "import", "calls", csv, "--json", NULL);
+
+  /* Masked by default, and the workbook says so. */
+  g_clear_pointer (&result, json_node_unref);
+  result = run_cli_json ("--db", f->db, "export", "report", masked, "--raw", "--lang", "en", "--json", NULL);
+  g_assert_false (json_object_get_boolean_member (json_node_get_object (result), "full_numbers"));
+  g_assert_true (sheet_has_text (masked, "Raw calls", "Number (masked)"));
+  g_assert_true (sheet_has_text (masked, "Summary", "masked"));
+  g_assert_false (sheet_has_text (masked, "Raw calls", "13912345678"));
+
+  /* Kept in full only when the setting is on (then for new imports). */
+  f->store = cg_store_open (f->db, &error);
+  g_assert_no_error (error);
+  g_assert_true (cg_store_set_keep_full_numbers (f->store, TRUE, &error));
+  g_assert_no_error (error);
+  g_clear_object (&f->store);
+  g_file_set_contents (csv, "呼叫ID,呼叫时间,被叫号码,通话时长(秒),呼叫结果,坐席工号\n"
+                            "N2,2026-09-02 10:00:00,13812345679,0,无人接听,A1\n", -1, &error);
+  g_clear_pointer (&result, json_node_unref);
+  result = run_cli_json ("--db", f->db, "import", "calls", csv, "--json", NULL);
+  g_clear_pointer (&result, json_node_unref);
+  result = run_cli_json ("--db", f->db, "export", "report", full, "--raw", "--lang", "en", "--json", NULL);
+  g_assert_true (json_object_get_boolean_member (json_node_get_object (result), "full_numbers"));
+  g_assert_true (sheet_has_text (full, "Raw calls", "Number"));
+  g_assert_true (sheet_has_text (full, "Raw calls", "13812345679"));
+  g_assert_false (sheet_has_text (full, "Raw calls", "13912345678"));
+}
+
+static void
 on_progress (double      fraction,
              const char *stage,
              gpointer    user_data)
@@ -754,6 +798,7 @@ main (int   argc,
   ADD ("/report/chinese", test_chinese);
   ADD ("/report/empty", test_empty);
   ADD ("/report/injection", test_injection);
+  ADD ("/report/numbers", test_numbers);
   ADD ("/report/async-and-cancel", test_async_and_cancel);
   ADD ("/report/pdf", test_pdf);
   ADD ("/report/split", test_split);
