@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 # The peer of the report benchmark: python3-xlsxwriter (Debian package)
 # writing the same raw call rows, read from the same database, in its
-# constant-memory mode.  Prints "SECONDS PEAK_RSS_KB".
+# constant-memory mode.  Prints "WALL_SECONDS PEAK_RSS_KB CPU_SECONDS".
 #   report-peer.py DB OUT.xlsx
 import resource
 import sqlite3
@@ -57,4 +57,5 @@ for row in db.execute("SELECT start_ts, call_uid, phone_masked, outcome, outcome
         ws.write_number(r, 14, row[14], cny)
 wb.close()
 elapsed = time.monotonic() - start
-print("%.2f %d" % (elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
+usage = resource.getrusage(resource.RUSAGE_SELF)
+print("%.2f %d %.2f" % (elapsed, usage.ru_maxrss, usage.ru_utime + usage.ru_stime))
