@@ -17,6 +17,7 @@
 
 #include "cg-demo.h"
 #include "cg-reader.h"
+#include "cg-scenario-store.h"
 #include "cg-report.h"
 #include "cg-test-util.h"
 
@@ -732,6 +733,10 @@ check_recalculated (const char *dir)
             double formula = g_ascii_strtod (fields[1], NULL), app = g_ascii_strtod (fields[2], NULL);
 
             g_assert_cmpfloat_with_epsilon (formula, app, 1e-6 * MAX (1, fabs (app)));
+            if (l == 1)
+              g_assert_cmpfloat_with_epsilon (formula, 80.0, 1e-9);  /* "80%" */
+            if (l == 2)
+              g_assert_cmpfloat_with_epsilon (formula, 13 + 3000.0 / 9000, 1e-9);
             checked++;
           }
       /* Column K of the cash-flow rows (month, date "YYYY-MM", …). */
@@ -757,6 +762,7 @@ test_pdf (Fixture       *f,
   g_autoptr(CgReportInfo) info = NULL;
   g_autoptr(GError) error = NULL;
   CgReportOptions options = { .language = CG_REPORT_LANGUAGE_ZH_CN };
+  g_autoptr(CgScenario) scenario = NULL;
   const char *argv[] = { soffice, env, "--headless", "--convert-to", "pdf", "--outdir", f->dir, path, NULL };
   int status = 0;
   gsize length = 0;
@@ -767,6 +773,17 @@ test_pdf (Fixture       *f,
       return;
     }
   load_demo (f, 1);
+  /* By hand: the cumulative is 9,000 m − 120,000: −3,000 after month 13,
+   * +6,000 after month 14, so payback = 13 + 3,000 / 9,000 months; ROI over
+   * 24 months = (216,000 − 120,000) / 120,000 = 0.8. */
+  scenario = cg_scenario_from_data ("{\"name\": \"By hand\", \"start\": \"2026-01\", \"horizon_months\": 24,"
+                                    " \"discount_rate\": 0.1, \"items\": ["
+                                    " {\"name\": \"=系统\", \"kind\": \"investment\", \"amount\": 120000, \"month\": 0},"
+                                    " {\"name\": \"毛利\", \"kind\": \"benefit\", \"amount\": 9000}]}", &error);
+  g_assert_no_error (error);
+  g_assert_true (cg_store_save_scenario (f->store, scenario, FALSE, &error));
+  g_assert_no_error (error);
+  options.scenario = "By hand";
   info = export (f, "pdf.xlsx", &options);
   g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
                 NULL, NULL, NULL, NULL, &status, &error);
