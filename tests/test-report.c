@@ -401,6 +401,24 @@ test_values (Fixture       *f,
   g_assert_true (isfinite (v[2]));
   g_assert_cmpfloat_with_epsilon (v[3], v[1] - v[2], 1e-12);
 
+  /* Satisfaction: CSAT and NPS as `stats satisfaction --json` says. */
+  {
+    g_autoptr(JsonNode) sat = run_cli_json ("--db", f->db, "stats", "satisfaction", "--by", "total",
+                                            "--from", "2026-08-01", "--to", "2026-09-30", "--json", NULL);
+    JsonObject *all = json_array_get_object_element (
+      json_object_get_array_member (json_node_get_object (sat), "rows"), 0);  /* "all" comes first */
+    double csat = json_object_get_double_member (all, "csat");
+    double nps = json_object_get_double_member (all, "nps");
+    double s[8];
+
+    g_assert_true (find_row (path, "Summary", "CSAT", NULL, v, 2));
+    g_assert_cmpfloat_with_epsilon (v[1], csat, 1e-12);
+    g_assert_cmpstr (json_object_get_string_member (all, "dimension"), ==, "all");
+    g_assert_true (find_row (path, "Satisfaction", "All rated questions", NULL, s, 8));
+    g_assert_cmpfloat_with_epsilon (s[5], csat, 1e-12);
+    g_assert_cmpfloat_with_epsilon (s[6], nps, 1e-9);
+  }
+
   /* Cost-benefit: app values as `roi --json`, live formulas beside them. */
   g_assert_true (find_row (path, "Cost-benefit", "NPV (CNY)", NULL, v, 3));
   g_assert_cmpfloat_with_epsilon (v[2], json_double (roi, "$.npv"), 1e-6);
@@ -462,8 +480,10 @@ test_chinese (Fixture       *f,
   names = sheet_names (path);
   g_assert_cmpstrv (names, expected);
   g_assert_true (sheet_has_text (path, "摘要", "主要发现"));
-  /* No survey data in the demo: the satisfaction seam says so. */
-  g_assert_true (sheet_has_text (path, "满意度", "本期间没有问卷数据。"));
+  /* The demo has surveys: figures by dimension and the reliability. */
+  g_assert_true (sheet_has_text (path, "满意度", "按维度"));
+  g_assert_true (sheet_has_text (path, "满意度", "全部评分题"));
+  g_assert_true (sheet_has_text (path, "满意度", "问卷信度（克隆巴赫 α 系数）"));
 }
 
 static void

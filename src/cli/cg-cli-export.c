@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <locale.h>
+
 #include <glib/gi18n.h>
 
 #include "cg-cli.h"
@@ -58,6 +60,24 @@ print_report_json (const CgReportInfo *info,
   cg_cli_print_json (root);
 }
 
+/* The report's findings are sentences from the message catalogue: with
+ * --lang the whole program speaks the report's language (the CLI runs one
+ * command, so switching it here is safe; the app exports in its own). */
+static void
+speak (CgReportLanguage language)
+{
+  gboolean zh = language == CG_REPORT_LANGUAGE_ZH_CN;
+
+  g_setenv ("LANGUAGE", zh ? "zh_CN" : "en", TRUE);
+#ifdef LC_MESSAGES
+  /* gettext ignores LANGUAGE in the C locale. */
+  if (zh && setlocale (LC_MESSAGES, "zh_CN.UTF-8") == NULL)
+    setlocale (LC_MESSAGES, "C.UTF-8");
+#endif
+  /* Makes gettext drop the translations it has looked up so far. */
+  textdomain (textdomain (NULL));
+}
+
 static gboolean
 export_report (CgCli   *cli,
                int      argc,
@@ -96,6 +116,8 @@ export_report (CgCli   *cli,
       g_set_error (error, CG_CLI_ERROR, CG_CLI_ERROR_USAGE, _("--lang must be zh_CN or en, not “%s”."), lang);
       return FALSE;
     }
+  if (lang != NULL)
+    speak (options.language);
   if ((store = cg_cli_get_store (cli, error)) == NULL ||
       (from != NULL && !cg_cli_parse_day (store, from, FALSE, &options.from_ts, error)) ||
       (to != NULL && !cg_cli_parse_day (store, to, TRUE, &options.to_ts, error)))

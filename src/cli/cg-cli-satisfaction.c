@@ -54,7 +54,8 @@ add_pair (JsonBuilder *b,
           double       a,
           double       z)
 {
-  json_builder_set_member_name (b, name);
+  if (name != NULL)  /* NULL: an array element, or the name is already set */
+    json_builder_set_member_name (b, name);
   json_builder_begin_array (b);
   json_builder_add_double_value (b, a);
   json_builder_add_double_value (b, z);

@@ -11,6 +11,7 @@
 #include "cg-analytics-private.h"
 #include "cg-funnel.h"
 #include "cg-report-private.h"
+#include "cg-satisfaction.h"
 #include "cg-store-private.h"
 
 typedef enum {
@@ -54,15 +55,30 @@ set_kpi (CgKpiValues *k,
   k->value[kpi] = k->has[kpi] ? value : NAN;
 }
 
-/* SEAM (satisfaction): CSAT and NPS stay undefined until the survey engine
- * is merged; fill them here from it. */
-static void
-add_survey_kpis (CgReport       *r,
-                 const CgFilter *filter,
-                 CgKpiValues    *k)
+/* CSAT and NPS of all rated questions in @filter (cg-satisfaction.h);
+ * undefined without survey answers. */
+static gboolean
+add_survey_kpis (CgReport        *r,
+                 const CgFilter  *filter,
+                 CgKpiValues     *k,
+                 GError         **error)
 {
+  g_autoptr(GPtrArray) rows = cg_satisfaction_compute (r->store, CG_SAT_BY_TOTAL, filter, error);
+
+  if (rows == NULL)
+    return FALSE;
   set_kpi (k, CG_KPI_CSAT, NAN, FALSE);
   set_kpi (k, CG_KPI_NPS, NAN, FALSE);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const CgSatisfactionRow *s = g_ptr_array_index (rows, i);
+
+      if (g_strcmp0 (s->dimension, CG_SATISFACTION_ALL) != 0)
+        continue;
+      set_kpi (k, CG_KPI_CSAT, s->csat.estimate, s->has_csat);
+      set_kpi (k, CG_KPI_NPS, s->nps.estimate, s->has_nps);
+    }
+  return TRUE;
 }
 
 /* Contact rate as cg-quality.h defines it: numbers with a connected call /
@@ -130,7 +146,8 @@ cg_report_kpis_compute (CgReport            *r,
   set_kpi (k, CG_KPI_CONTACT_RATE, (double) reached / numbers, numbers > 0);
   set_kpi (k, CG_KPI_CONVERSION, (double) sales->sales / sales->dialled, sales->dialled > 0);
   set_kpi (k, CG_KPI_ACD, (double) total->talk_seconds / total->connected, total->connected > 0);
-  add_survey_kpis (r, filter, k);
+  if (!add_survey_kpis (r, filter, k, error))
+    return FALSE;
   for (guint i = 0; i < audit->complaints_by_month->len; i++)
     complaints += ((CgComplaintCount *) g_ptr_array_index (audit->complaints_by_month, i))->complaints;
   set_kpi (k, CG_KPI_COMPLAINTS, complaints, TRUE);
