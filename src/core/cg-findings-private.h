@@ -46,4 +46,13 @@ gboolean        cg_findings_find_changes   (CgFindingsContext  *ctx,
                                             GPtrArray          *out,
                                             GError            **error);
 
+/* Line incidents, one finding per line, and call-quality problems by line
+ * and agent (cg-findings-ops.c). */
+gboolean        cg_findings_find_incidents (CgFindingsContext  *ctx,
+                                            GPtrArray          *out,
+                                            GError            **error);
+gboolean        cg_findings_find_quality   (CgFindingsContext  *ctx,
+                                            GPtrArray          *out,
+                                            GError            **error);
+
 G_END_DECLS

@@ -388,12 +388,8 @@ static const struct {
 } sources[] = {
   { CG_FINDING_KIND_CHANGE,     cg_findings_find_changes },
   { CG_FINDING_KIND_DIFFERENCE, find_differences },  /* after changes: it skips what they explain */
-  /* Line incidents and call-quality problems plug in here, one function
-   * each with the signature of CgFindingsSourceFunc, impact in connected
-   * calls lost (an incident's cost: the calls it failed × the connect
-   * rate outside it):
-   *   { CG_FINDING_KIND_INCIDENT, find_incidents },
-   *   { CG_FINDING_KIND_QUALITY,  find_quality_problems }, */
+  { CG_FINDING_KIND_INCIDENT,   cg_findings_find_incidents },
+  { CG_FINDING_KIND_QUALITY,    cg_findings_find_quality },
   { CG_FINDING_KIND_THEME,      find_themes },
   { CG_FINDING_KIND_COMPLIANCE, find_compliance },
   { CG_FINDING_KIND_FINANCE,    find_finance },
