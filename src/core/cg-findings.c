@@ -112,6 +112,19 @@ cg_finding_entry_new (CgFindingKind  kind,
 }
 
 
+GPtrArray *
+cg_findings_connect (CgFindingsContext  *ctx,
+                     CgDimension         dimension,
+                     gboolean            previous,
+                     GError            **error)
+{
+  GPtrArray **rows = &ctx->connect[previous ? 1 : 0][dimension];
+
+  if (*rows == NULL)
+    *rows = cg_analytics_connect (ctx->store, dimension, previous ? &ctx->previous : &ctx->current, error);
+  return *rows;
+}
+
 /* ---- difference ------------------------------------------------------------------ */
 
 static gboolean
@@ -141,7 +154,7 @@ find_differences (CgFindingsContext    *ctx,
 
   for (guint d = 0; d < G_N_ELEMENTS (dims); d++)
     {
-      g_autoptr(GPtrArray) rows = cg_analytics_connect (ctx->store, dims[d], &ctx->current, error);
+      GPtrArray *rows = cg_findings_connect (ctx, dims[d], FALSE, error);
       g_autoptr(GStrvBuilder) keys = g_strv_builder_new ();
       g_auto(GStrv) key_list = NULL;
       g_autoptr(CgComparison) cmp = NULL;
@@ -420,6 +433,7 @@ cg_findings_compute (CgStore  *store,
 {
   g_autoptr(CgFindings) findings = g_new0 (CgFindings, 1);
   CgFindingsContext ctx = { 0 };
+  gboolean ok = TRUE;
 
   g_return_val_if_fail (CG_IS_STORE (store), NULL);
   g_return_val_if_fail (to_ts > from_ts, NULL);
@@ -435,9 +449,13 @@ cg_findings_compute (CgStore  *store,
   ctx.previous.from_ts = findings->previous_from_ts;
   ctx.previous.to_ts = findings->previous_to_ts;
 
-  for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
-    if (!sources[i].find (&ctx, findings->entries, error))
-      return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (sources) && ok; i++)
+    ok = sources[i].find (&ctx, findings->entries, error);
+  for (guint p = 0; p < 2; p++)
+    for (guint d = 0; d < CG_N_DIMS; d++)
+      g_clear_pointer (&ctx.connect[p][d], g_ptr_array_unref);
+  if (!ok)
+    return NULL;
   g_ptr_array_sort (findings->entries, compare_entries);
   return g_steal_pointer (&findings);
 }
