@@ -1,6 +1,7 @@
-/* cg-quality.c — number-list quality and line stability.
+/* cg-quality.c — line stability.
  *
- * Contact and attempts are in cg-quality-contact.c.
+ * Number-list quality is in cg-quality-lists.c, contact and attempts in
+ * cg-quality-contact.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -59,82 +60,6 @@ column_text (sqlite3_stmt *stmt,
 {
   const char *text = (const char *) sqlite3_column_text (stmt, column);
   return g_strdup (text ? text : "");
-}
-
-/* ---- number quality ---------------------------------------------------------- */
-
-void
-cg_list_quality_free (CgListQuality *row)
-{
-  if (row == NULL)
-    return;
-  g_free (row->key);
-  g_free (row);
-}
-
-GPtrArray *
-cg_quality_lists (CgStore        *store,
-                  CgDimension     by,
-                  const CgFilter *filter,
-                  guint           max_attempts,
-                  GError        **error)
-{
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) cg_list_quality_free);
-  g_autofree char *sql = NULL;
-  CgFilter all = { 0 };
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (by < CG_N_DIMS, NULL);
-  if (filter == NULL)
-    filter = &all;
-  if (!cg_local_time_register (store, error))
-    return NULL;
-
-  /* f: the calls of the filter on every list, so that overlaps with lists
-   * the filter does not show still count, "mine" marking those in the
-   * filter's list; shared: numbers on two lists or more; n: one row per
-   * (slice, number). */
-  sql = g_strdup_printf ("WITH f AS ("
-                         "  SELECT %s AS k, coalesce (list, '') AS l, phone_hash, phone_kind, outcome,"
-                         "         (?5 IS NULL OR list = ?5) AS mine"
-                         "    FROM calls WHERE" CG_FILTER_SQL_NO_LIST "),"
-                         " shared AS ("
-                         "  SELECT phone_hash FROM f WHERE phone_hash IS NOT NULL"
-                         "   GROUP BY phone_hash HAVING count(DISTINCT l) > 1),"
-                         " n AS ("
-                         "  SELECT k, phone_hash, count(*) AS c, max(phone_kind IN (%d, %d)) AS bad"
-                         "    FROM f WHERE mine AND phone_hash IS NOT NULL GROUP BY k, phone_hash),"
-                         " per AS ("
-                         "  SELECT k, count(*) AS numbers, sum(bad) AS bad,"
-                         "         sum(shared.phone_hash IS NOT NULL) AS dup, sum(c > ?6) AS over"
-                         "    FROM n LEFT JOIN shared USING (phone_hash) GROUP BY k),"
-                         " c AS ("
-                         "  SELECT k, count(*) AS calls, sum(outcome = %d) AS invalid FROM f WHERE mine GROUP BY k)"
-                         " SELECT c.k, c.calls, c.invalid, coalesce (per.numbers, 0), coalesce (per.bad, 0),"
-                         "        coalesce (per.dup, 0), coalesce (per.over, 0)"
-                         "   FROM c LEFT JOIN per USING (k)"
-                         "  ORDER BY c.k",
-                         cg_dimension_key_sql (by), CG_PHONE_INVALID, CG_PHONE_DAMAGED, CG_OUTCOME_INVALID_NUMBER);
-  if ((stmt = prepare_filtered (store, sql, filter, "number quality", error)) == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 6, max_attempts);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CgListQuality *row = g_new0 (CgListQuality, 1);
-
-      row->key = cg_dimension_key_column (by, stmt, 0);
-      row->calls = sqlite3_column_int64 (stmt, 1);
-      row->invalid_number_calls = sqlite3_column_int64 (stmt, 2);
-      row->numbers = sqlite3_column_int64 (stmt, 3);
-      row->invalid_format_numbers = sqlite3_column_int64 (stmt, 4);
-      row->duplicate_numbers = sqlite3_column_int64 (stmt, 5);
-      row->over_attempted_numbers = sqlite3_column_int64 (stmt, 6);
-      g_ptr_array_add (rows, row);
-    }
-  if (!finish (store, stmt, rc, "number quality", error))
-    return NULL;
-  return g_steal_pointer (&rows);
 }
 
 /* ---- line stability ----------------------------------------------------------- */
