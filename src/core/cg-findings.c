@@ -254,7 +254,6 @@ find_themes (CgFindingsContext    *ctx,
   for (guint i = 0; i < tested->len; i++)
     {
       CgThemeRow *row = g_ptr_array_index (tested, i);
-      g_autofree char *subject = NULL;
       g_autofree char *v1 = NULL, *v0 = NULL, *neg = NULL, *pt = NULL;
       CgFindingEntry *e;
 
