@@ -4,9 +4,9 @@
  *
  * Files live in tests/fuzz/corpus/<harness>/ and
  * tests/fuzz/regressions/<harness>/, <harness> being reader-csv,
- * reader-xlsx, reader-xls or parse.  A test passes when reading the file
- * returns, whatever the reader says about it; ASan and UBSan in
- * build-aux/test turn a memory error or leak into a failure.
+ * reader-xlsx, reader-xls, xls-stream, parse, survey or themes.  A test
+ * passes when reading the file returns, whatever the reader says about
+ * it; ASan and UBSan in build-aux/test turn a memory error or leak into a failure.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,12 +16,15 @@
  * here rather than as a second source so that this test registers like
  * every other core test. */
 #include "fuzz/cg-fuzz.c"
+#include "fuzz/cg-fuzz-text.c"
 
 typedef enum
 {
   HARNESS_READ,     /* a file for a reader */
   HARNESS_PARSE,    /* cells for the parsers */
   HARNESS_STREAM,   /* the .xls child's answer */
+  HARNESS_SURVEY,   /* a survey export for the import plan */
+  HARNESS_THEMES,   /* terms, NUL, a customer's text */
 } HarnessKind;
 
 static const struct
@@ -35,6 +38,8 @@ static const struct
   { "reader-xls",  HARNESS_READ,   CG_FILE_FORMAT_XLS },
   { "xls-stream",  HARNESS_STREAM, CG_FILE_FORMAT_AUTO },
   { "parse",       HARNESS_PARSE,  CG_FILE_FORMAT_AUTO },
+  { "survey",      HARNESS_SURVEY, CG_FILE_FORMAT_CSV },
+  { "themes",      HARNESS_THEMES, CG_FILE_FORMAT_AUTO },
 };
 
 typedef struct
@@ -57,7 +62,9 @@ test_replay (gconstpointer data)
 {
   const Replay *replay = data;
 
-  if (harnesses[replay->harness].kind != HARNESS_READ)
+  if (harnesses[replay->harness].kind == HARNESS_SURVEY)
+    cg_fuzz_survey_path (replay->path);
+  else if (harnesses[replay->harness].kind != HARNESS_READ)
     {
       g_autoptr(GError) error = NULL;
       g_autofree char *contents = NULL;
@@ -67,6 +74,8 @@ test_replay (gconstpointer data)
       g_assert_no_error (error);
       if (harnesses[replay->harness].kind == HARNESS_PARSE)
         cg_fuzz_parse ((const guint8 *) contents, length);
+      else if (harnesses[replay->harness].kind == HARNESS_THEMES)
+        cg_fuzz_themes ((const guint8 *) contents, length);
       else
         cg_fuzz_xls_stream ((const guint8 *) contents, length);
     }

@@ -392,9 +392,7 @@ cg_cli_stats_contact (CgCli   *cli,
   if (!cg_cli_parse_by (o.by, CG_DIM_TOTAL, &by, error) ||
       (store = cg_cli_get_store (cli, error)) == NULL ||
       !cg_cli_make_filter (store, &o, &filter, error) ||
-      (c = cg_quality_contact (store, &filter, error)) == NULL)
-    goto out;
-  if (by != CG_DIM_TOTAL && (slices = cg_quality_contact_by (store, by, &filter, error)) == NULL)
+      (c = cg_quality_contact_sliced (store, &filter, by, by != CG_DIM_TOTAL ? &slices : NULL, error)) == NULL)
     goto out;
 
   if (o.json)

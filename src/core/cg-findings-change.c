@@ -140,8 +140,8 @@ connect_candidates (CgFindingsContext    *ctx,
 
   for (guint d = 0; d < G_N_ELEMENTS (dims); d++)
     {
-      g_autoptr(GPtrArray) now = cg_analytics_connect (ctx->store, dims[d], &ctx->current, error);
-      g_autoptr(GPtrArray) before = now ? cg_analytics_connect (ctx->store, dims[d], &ctx->previous, error) : NULL;
+      GPtrArray *now = cg_findings_connect (ctx, dims[d], FALSE, error);
+      GPtrArray *before = now ? cg_findings_connect (ctx, dims[d], TRUE, error) : NULL;
 
       if (before == NULL)
         return FALSE;
@@ -187,57 +187,64 @@ conversion_candidates (CgFindingsContext    *ctx,
   return TRUE;
 }
 
-static gboolean
-contact_candidate (CgFindingsContext      *ctx,
-                   GPtrArray    *candidates,
-                   CgDimension   dimension,
-                   const char   *key,
-                   GError      **error)
+static CgContact *
+find_contact_row (GPtrArray  *rows,
+                  const char *key)
 {
-  CgFilter now_filter = ctx->current, before_filter = ctx->previous;
-  g_autoptr(CgContact) now = NULL;
-  g_autoptr(CgContact) before = NULL;
-
-  if (dimension == CG_DIM_LINE)
-    now_filter.line = before_filter.line = key;
-  else if (dimension == CG_DIM_LIST)
-    now_filter.list = before_filter.list = key;
-  now = cg_quality_contact (ctx->store, &now_filter, error);
-  before = now ? cg_quality_contact (ctx->store, &before_filter, error) : NULL;
-  if (before == NULL)
-    return FALSE;
-  add_rate_candidate (candidates, &metrics[M_CONTACT], dimension, key,
-                      now->numbers_reached, now->numbers, before->numbers_reached, before->numbers, 1.0);
-  return TRUE;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      CgContact *row = g_ptr_array_index (rows, i);
+      if (g_strcmp0 (row->key, key) == 0)
+        return row;
+    }
+  return NULL;
 }
 
 /* Contact rate overall and per line and list big enough to tell (agents
- * share numbers too much for a per-agent contact rate to mean much). */
+ * share numbers too much for a per-agent contact rate to mean much).  A
+ * slice's row counts the numbers dialled and reached in the slice, as the
+ * filter narrowed to it would; one pass per period gives them all. */
 static gboolean
 contact_candidates (CgFindingsContext    *ctx,
                     GPtrArray  *candidates,
                     GError    **error)
 {
-  static const CgDimension dims[] = { CG_DIM_LINE, CG_DIM_LIST };
+  static const CgDimension dims[] = { CG_DIM_TOTAL, CG_DIM_LINE, CG_DIM_LIST };
+  GPtrArray *now[G_N_ELEMENTS (dims)] = { NULL }, *before[G_N_ELEMENTS (dims)] = { NULL };
+  gboolean ok = FALSE;
 
-  if (!contact_candidate (ctx, candidates, CG_DIM_TOTAL, NULL, error))
-    return FALSE;
+  if (!cg_quality_contact_by_each (ctx->store, dims, G_N_ELEMENTS (dims), &ctx->current, now, error) ||
+      !cg_quality_contact_by_each (ctx->store, dims, G_N_ELEMENTS (dims), &ctx->previous, before, error))
+    goto out;
   for (guint d = 0; d < G_N_ELEMENTS (dims); d++)
     {
-      g_autoptr(GPtrArray) rows = cg_analytics_connect (ctx->store, dims[d], &ctx->current, error);
+      GPtrArray *rows = dims[d] == CG_DIM_TOTAL ? NULL : cg_findings_connect (ctx, dims[d], FALSE, error);
 
-      if (rows == NULL)
-        return FALSE;
-      for (guint i = 0; i < rows->len; i++)
+      if (dims[d] != CG_DIM_TOTAL && rows == NULL)
+        goto out;
+      for (guint i = 0; i < now[d]->len; i++)
         {
-          CgConnectRow *row = g_ptr_array_index (rows, i);
+          CgContact *a = g_ptr_array_index (now[d], i);
+          CgContact *b = find_contact_row (before[d], a->key);
+          CgConnectRow *calls = rows != NULL ? find_connect_row (rows, a->key) : NULL;
+          gboolean total = dims[d] == CG_DIM_TOTAL;
 
-          if (row->calls >= CG_FINDINGS_MIN_TRIALS && row->key != NULL && *row->key != '\0' &&
-              !contact_candidate (ctx, candidates, dims[d], row->key, error))
-            return FALSE;
+          if (!total && (calls == NULL || calls->calls < CG_FINDINGS_MIN_TRIALS || *a->key == '\0'))
+            continue;
+          add_rate_candidate (candidates, &metrics[M_CONTACT], dims[d], total ? NULL : a->key,
+                              a->numbers_reached, a->numbers,
+                              b != NULL ? b->numbers_reached : 0, b != NULL ? b->numbers : 0, 1.0);
         }
     }
-  return TRUE;
+  ok = TRUE;
+
+out:
+  for (guint d = 0; d < G_N_ELEMENTS (dims); d++)
+    {
+      g_clear_pointer (&now[d], g_ptr_array_unref);
+      g_clear_pointer (&before[d], g_ptr_array_unref);
+    }
+  return ok;
 }
 
 static gint64
@@ -268,15 +275,15 @@ complaint_candidates (CgFindingsContext    *ctx,
 {
   gint64 c1 = count_complaints (ctx, &ctx->current, error);
   gint64 c0 = c1 >= 0 ? count_complaints (ctx, &ctx->previous, error) : -1;
-  g_autoptr(GPtrArray) now = NULL, before = NULL;
+  GPtrArray *now, *before;
   CgConnectRow *a, *b;
 
   if (c0 < 0)
     return FALSE;
   if (c1 + c0 < CG_FINDINGS_MIN_EVENTS)
     return TRUE;
-  now = cg_analytics_connect (ctx->store, CG_DIM_TOTAL, &ctx->current, error);
-  before = now ? cg_analytics_connect (ctx->store, CG_DIM_TOTAL, &ctx->previous, error) : NULL;
+  now = cg_findings_connect (ctx, CG_DIM_TOTAL, FALSE, error);
+  before = now ? cg_findings_connect (ctx, CG_DIM_TOTAL, TRUE, error) : NULL;
   if (before == NULL)
     return FALSE;
   if (now->len == 0 || before->len == 0)

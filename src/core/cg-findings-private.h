@@ -21,6 +21,9 @@ typedef struct {
   CgFilter current;
   CgFilter previous;
   double   connected_per_sale;  /* of the period; 0 without sales */
+  /* Connect rows by period (0 current, 1 previous) and dimension, read
+   * once: several sources need the same ones (cg_findings_connect). */
+  GPtrArray *connect[2][CG_N_DIMS];
 } CgFindingsContext;
 
 /* A source of findings: adds what passes its test or threshold to @out. */
@@ -41,8 +44,24 @@ CgFindingEntry *cg_finding_entry_new       (CgFindingKind  kind,
                                             const char    *key,
                                             const char    *metric);
 
+/* cg_analytics_connect () of the current or the previous period by
+ * @dimension, computed on first use; owned by @ctx. */
+GPtrArray      *cg_findings_connect        (CgFindingsContext  *ctx,
+                                            CgDimension         dimension,
+                                            gboolean            previous,
+                                            GError            **error);
+
 /* Significant changes against the previous period (cg-findings-change.c). */
 gboolean        cg_findings_find_changes   (CgFindingsContext  *ctx,
+                                            GPtrArray          *out,
+                                            GError            **error);
+
+/* Line incidents, one finding per line, and call-quality problems by line
+ * and agent (cg-findings-ops.c). */
+gboolean        cg_findings_find_incidents (CgFindingsContext  *ctx,
+                                            GPtrArray          *out,
+                                            GError            **error);
+gboolean        cg_findings_find_quality   (CgFindingsContext  *ctx,
                                             GPtrArray          *out,
                                             GError            **error);
 

@@ -112,6 +112,19 @@ cg_finding_entry_new (CgFindingKind  kind,
 }
 
 
+GPtrArray *
+cg_findings_connect (CgFindingsContext  *ctx,
+                     CgDimension         dimension,
+                     gboolean            previous,
+                     GError            **error)
+{
+  GPtrArray **rows = &ctx->connect[previous ? 1 : 0][dimension];
+
+  if (*rows == NULL)
+    *rows = cg_analytics_connect (ctx->store, dimension, previous ? &ctx->previous : &ctx->current, error);
+  return *rows;
+}
+
 /* ---- difference ------------------------------------------------------------------ */
 
 static gboolean
@@ -141,7 +154,7 @@ find_differences (CgFindingsContext    *ctx,
 
   for (guint d = 0; d < G_N_ELEMENTS (dims); d++)
     {
-      g_autoptr(GPtrArray) rows = cg_analytics_connect (ctx->store, dims[d], &ctx->current, error);
+      GPtrArray *rows = cg_findings_connect (ctx, dims[d], FALSE, error);
       g_autoptr(GStrvBuilder) keys = g_strv_builder_new ();
       g_auto(GStrv) key_list = NULL;
       g_autoptr(CgComparison) cmp = NULL;
@@ -241,7 +254,6 @@ find_themes (CgFindingsContext    *ctx,
   for (guint i = 0; i < tested->len; i++)
     {
       CgThemeRow *row = g_ptr_array_index (tested, i);
-      g_autofree char *subject = NULL;
       g_autofree char *v1 = NULL, *v0 = NULL, *neg = NULL, *pt = NULL;
       CgFindingEntry *e;
 
@@ -388,12 +400,8 @@ static const struct {
 } sources[] = {
   { CG_FINDING_KIND_CHANGE,     cg_findings_find_changes },
   { CG_FINDING_KIND_DIFFERENCE, find_differences },  /* after changes: it skips what they explain */
-  /* Line incidents and call-quality problems plug in here, one function
-   * each with the signature of CgFindingsSourceFunc, impact in connected
-   * calls lost (an incident's cost: the calls it failed × the connect
-   * rate outside it):
-   *   { CG_FINDING_KIND_INCIDENT, find_incidents },
-   *   { CG_FINDING_KIND_QUALITY,  find_quality_problems }, */
+  { CG_FINDING_KIND_INCIDENT,   cg_findings_find_incidents },
+  { CG_FINDING_KIND_QUALITY,    cg_findings_find_quality },
   { CG_FINDING_KIND_THEME,      find_themes },
   { CG_FINDING_KIND_COMPLIANCE, find_compliance },
   { CG_FINDING_KIND_FINANCE,    find_finance },
@@ -424,6 +432,7 @@ cg_findings_compute (CgStore  *store,
 {
   g_autoptr(CgFindings) findings = g_new0 (CgFindings, 1);
   CgFindingsContext ctx = { 0 };
+  gboolean ok = TRUE;
 
   g_return_val_if_fail (CG_IS_STORE (store), NULL);
   g_return_val_if_fail (to_ts > from_ts, NULL);
@@ -439,9 +448,13 @@ cg_findings_compute (CgStore  *store,
   ctx.previous.from_ts = findings->previous_from_ts;
   ctx.previous.to_ts = findings->previous_to_ts;
 
-  for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
-    if (!sources[i].find (&ctx, findings->entries, error))
-      return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (sources) && ok; i++)
+    ok = sources[i].find (&ctx, findings->entries, error);
+  for (guint p = 0; p < 2; p++)
+    for (guint d = 0; d < CG_N_DIMS; d++)
+      g_clear_pointer (&ctx.connect[p][d], g_ptr_array_unref);
+  if (!ok)
+    return NULL;
   g_ptr_array_sort (findings->entries, compare_entries);
   return g_steal_pointer (&findings);
 }

@@ -41,7 +41,8 @@ typedef struct {
   char          *key;             /* the slice's key, NULL for the total */
   char          *metric;          /* "connect_rate", "contact_rate", "conversion", "complaint_rate",
                                    * "csat", "nps", "theme_share", "outside_hours", "dnc",
-                                   * "attempt_cap", "payback" */
+                                   * "attempt_cap", "payback", "incidents",
+                                   * "low_mos_share", "recording_coverage" */
   double         value;           /* in the period (NAN where it does not apply) */
   double         previous_value;  /* in the previous period or the other groups */
   double         p_value;         /* Holm-adjusted; NAN when a threshold stands behind it */

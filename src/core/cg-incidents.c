@@ -408,9 +408,9 @@ incident_new (const Detector *d,
 /* The one-sided test on a run of adjacent suspect hours, their calls
  * pooled: binomial with the calls-weighted expected rate, or for silence
  * Poisson P(no call) = e^−Σλ. */
-static gboolean
-run_is_significant (const Hit *hits,
-                    guint      n_hits)
+static double
+run_p_value (const Hit *hits,
+             guint      n_hits)
 {
   double x = 0, n = 0, expected = 0, p;
 
@@ -434,7 +434,7 @@ run_is_significant (const Hit *hits,
       p = gsl_cdf_binomial_P ((unsigned) x, expected / n, (unsigned) n);
       break;
     }
-  return p < CG_INCIDENT_ALPHA;
+  return p;
 }
 
 /* Merges the line's flagged hours of one kind into runs of adjacent hours. */
@@ -458,9 +458,13 @@ merge_hits (const Detector *d,
           if (run->len > 0 && (h == NULL || h->slot != g_array_index (run, Hit, run->len - 1).slot + 1))
             {
               CgIncident *incident = NULL;
+              double p = run_p_value ((const Hit *) run->data, run->len);
 
-              if (run_is_significant ((const Hit *) run->data, run->len))
-                incident = incident_new (d, line, &g_array_index (run, Hit, 0), (const Hit *) run->data, run->len);
+              if (p < CG_INCIDENT_ALPHA)
+                {
+                  incident = incident_new (d, line, &g_array_index (run, Hit, 0), (const Hit *) run->data, run->len);
+                  incident->p_value = p;
+                }
               if (incident != NULL && (filter->from_ts == 0 || incident->start_ts >= filter->from_ts) &&
                   (filter->to_ts == 0 || incident->start_ts < filter->to_ts))
                 g_ptr_array_add (out, incident);

@@ -68,6 +68,7 @@ typedef struct {
   double          observed_rate;  /* failure share, connect rate; NAN for silence */
   double          expected_rate;  /* the same from the reference; silence: connect rate */
   double          lost_connects;
+  double          p_value;        /* the run's one-sided test (binomial; silence: Poisson) */
 } CgIncident;
 
 /* Totals of one line in one month (of the incidents' start). */

@@ -140,4 +140,22 @@ GPtrArray *cg_quality_contact_by (CgStore        *store,
                                   const CgFilter *filter,
                                   GError        **error);
 
+/** cg_quality_contact_sliced: cg_quality_contact () and, from the same
+ * pass over the calls, cg_quality_contact_by (@by) into @slices. */
+CgContact *cg_quality_contact_sliced  (CgStore           *store,
+                                       const CgFilter    *filter,
+                                       CgDimension        by,
+                                       GPtrArray        **slices,
+                                       GError           **error);
+
+/** cg_quality_contact_by_each: cg_quality_contact_by () for each of the
+ * @n_dims dimensions @dims in one pass over the calls; @rows (@n_dims
+ * arrays) receives the rows of each. */
+gboolean   cg_quality_contact_by_each (CgStore           *store,
+                                       const CgDimension *dims,
+                                       guint              n_dims,
+                                       const CgFilter    *filter,
+                                       GPtrArray        **rows,
+                                       GError           **error);
+
 G_END_DECLS

@@ -14,19 +14,18 @@ cg_summary_compute (CgStore    *store,
                     CgSummary  *summary,
                     GError    **error)
 {
-  /* Connected = outcome 1 (CG_OUTCOME_CONNECTED). */
+  /* Connected = outcome 1 (CG_OUTCOME_CONNECTED).  The figures of the
+   * calls come from one pass over them (no index serves min and max). */
   sqlite3_stmt *stmt = cg_store_prepare (store,
-    "SELECT (SELECT count(*) FROM calls),"
-    "       (SELECT count(*) FROM calls WHERE outcome = 1),"
-    "       (SELECT coalesce(min(start_ts), 0) FROM calls),"
-    "       (SELECT coalesce(max(start_ts), 0) FROM calls),"
-    "       (SELECT count(DISTINCT line) FROM calls),"
-    "       (SELECT count(DISTINCT agent_id) FROM calls),"
-    "       (SELECT count(DISTINCT list) FROM calls),"
+    "SELECT c.*,"
     "       (SELECT count(*) FROM survey_responses),"
     "       (SELECT count(*) FROM complaints),"
     "       (SELECT count(*) FROM scenarios),"
-    "       (SELECT count(*) FROM batches)",
+    "       (SELECT count(*) FROM batches)"
+    "  FROM (SELECT count(*), coalesce (sum (outcome = 1), 0), coalesce (min (start_ts), 0),"
+    "               coalesce (max (start_ts), 0), count (DISTINCT line), count (DISTINCT agent_id),"
+    "               count (DISTINCT list)"
+    "          FROM calls) AS c",
     error);
   gint64 *fields[] = {
     &summary->calls, &summary->connected, &summary->first_ts, &summary->last_ts,

@@ -46,10 +46,9 @@ cg_fuzz_read_path (const char   *path,
 /* The readers open paths, so the input goes through one temporary file per
  * process, truncated and rewritten for every run; it is left behind on exit
  * (libFuzzer has no teardown hook), in $TMPDIR. */
-void
-cg_fuzz_read_bytes (const guint8 *data,
-                    gsize         size,
-                    CgFileFormat  format)
+const char *
+cg_fuzz_write_bytes (const guint8 *data,
+                     gsize         size)
 {
   static char *path;
   static int fd = -1;
@@ -73,8 +72,15 @@ cg_fuzz_read_bytes (const guint8 *data,
       g_assert (n > 0);
       done += n;
     }
+  return path;
+}
 
-  cg_fuzz_read_path (path, format);
+void
+cg_fuzz_read_bytes (const guint8 *data,
+                    gsize         size,
+                    CgFileFormat  format)
+{
+  cg_fuzz_read_path (cg_fuzz_write_bytes (data, size), format);
 }
 
 void

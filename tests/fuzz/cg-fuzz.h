@@ -18,6 +18,10 @@ G_BEGIN_DECLS
 void cg_fuzz_read_path  (const char    *path,
                          CgFileFormat   format);
 
+/** cg_fuzz_write_bytes: writes @data to the per-process temporary file; returns its path. */
+const char *cg_fuzz_write_bytes (const guint8 *data,
+                                 gsize         size);
+
 /** cg_fuzz_read_bytes: writes @data to a per-process temporary file and reads it as @format. */
 void cg_fuzz_read_bytes (const guint8  *data,
                          gsize          size,
@@ -33,6 +37,19 @@ void cg_fuzz_parse      (const guint8  *data,
 
 /** cg_fuzz_xls_stream: decodes @data as the .xls child process's answer and reads every row. */
 void cg_fuzz_xls_stream (const guint8  *data,
+                         gsize          size);
+
+/** cg_fuzz_survey: reads @data as a survey export (CSV) through the import
+ * plan, and each line through the header and answer parsers (cg-fuzz-text.c). */
+void cg_fuzz_survey      (const guint8  *data,
+                          gsize          size);
+
+/** cg_fuzz_survey_path: cg_fuzz_survey on the contents of @path. */
+void cg_fuzz_survey_path (const char    *path);
+
+/** cg_fuzz_themes: theme and sentiment matching of the text after the first
+ * NUL of @data with the terms (lines) before it (cg-fuzz-text.c). */
+void cg_fuzz_themes     (const guint8  *data,
                          gsize          size);
 
 G_END_DECLS
