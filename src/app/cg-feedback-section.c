@@ -345,6 +345,7 @@ cg_feedback_section_init (CgFeedbackSection *self)
     { N_("Mentions"), CG_COLUMN_NUMBER, N_("Texts that mention the theme") },
     { N_("Share"), CG_COLUMN_NUMBER, N_("Mentions / all texts of the period") },
     { N_("Negative"), CG_COLUMN_NUMBER, N_("Negative texts among the mentions") },
+    /* xgettext:no-c-format */
     { N_("Change"), CG_COLUMN_NUMBER, N_("Share minus the share of the previous period, in percentage points; * significant at 5 %") },
   };
   GtkWidget *terms_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);

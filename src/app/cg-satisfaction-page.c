@@ -642,8 +642,11 @@ cg_satisfaction_page_init (CgSatisfactionPage *self)
   static const CgColumn slice_columns[N_SLICE_COLUMNS] = {
     { N_("Key"), CG_COLUMN_TEXT, NULL },
     { N_("Responses"), CG_COLUMN_NUMBER, NULL },
+    /* xgettext:no-c-format */
     { N_("Mean (95 % CI)"), CG_COLUMN_NUMBER, N_("Mean score of all rated questions on 1–5") },
+    /* xgettext:no-c-format */
     { N_("CSAT (95 % CI)"), CG_COLUMN_NUMBER, N_("Share of answers of 4 or 5 on 1–5") },
+    /* xgettext:no-c-format */
     { N_("NPS (95 % CI)"), CG_COLUMN_NUMBER, N_("Promoters minus detractors, in points") },
   };
   static const CgColumn reliability_columns[2] = {
@@ -659,6 +662,7 @@ cg_satisfaction_page_init (CgSatisfactionPage *self)
   };
   CgColumn agent_columns[N_SLICE_COLUMNS];
   CgColumn channel_columns[N_SLICE_COLUMNS];
+  const char *trend_note;
   GtkBox *box;
   GtkWidget *row;
 
@@ -685,7 +689,8 @@ cg_satisfaction_page_init (CgSatisfactionPage *self)
   self->radar = add_chart (GTK_BOX (row), 360);
 
   /* xgettext:no-c-format */
-  box = add_section (self, _("Trend"), _("Mean score of all rated questions per period of the granularity chosen above, with its 95 % interval."));
+  trend_note = _("Mean score of all rated questions per period of the granularity chosen above, with its 95 % interval.");
+  box = add_section (self, _("Trend"), trend_note);
   self->trend = add_chart (box, 260);
 
   box = add_section (self, _("Answer Distribution"), _("How the answers spread over the scale, for the dimension you choose."));
