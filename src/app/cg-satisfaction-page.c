@@ -153,7 +153,7 @@ nps_text (const CgSatisfactionRow *row)
 {
   if (row == NULL || !row->has_nps)
     return g_strdup ("—");
-  return g_strdup_printf ("%+.0f  (%+.0f…%+.0f)", row->nps.estimate, row->nps.lower, row->nps.upper);
+  return g_strdup_printf ("%+.0f  (%+.0f, %+.0f)", row->nps.estimate, row->nps.lower, row->nps.upper);
 }
 
 static void
