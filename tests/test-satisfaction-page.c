@@ -185,6 +185,13 @@ test_demo (Fixture       *f,
   cg_view_filter_set_agent (filter, agent);
   iterate_until (window_idle, f, 60);
   g_assert_cmpint (cg_satisfaction_page_get_responses (page), ==, agent_responses);
+
+  /* "Add to theme…" writes the user's term to the database. */
+  g_signal_emit_by_name (cg_satisfaction_page_get_feedback (page), "add-term",
+                         cg_themes_builtin_ids ()[0], "测试短语");
+  iterate_until (window_idle, f, 60);
+  g_assert_cmpint (raw_query (f->db, "SELECT count (*) FROM theme_terms WHERE term = '测试短语' AND removed = 0 "
+                                     "AND theme = ?1", cg_themes_builtin_ids ()[0]), ==, 1);
 }
 
 static CgImportDialog *the_dialog;
