@@ -1,4 +1,5 @@
-/* cg-import-dialog.c — detect, preview, map and import a call log.
+/* cg-import-dialog.c — detect, preview, map and import a call log, survey
+ * results, complaints or customer feedback.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,10 +7,12 @@
 
 #include <glib/gi18n.h>
 
+#include "cg-complaints.h"
 #include "cg-format.h"
 #include "cg-import-calls.h"
 #include "cg-import-presets.h"
 #include "cg-import-dialog.h"
+#include "cg-import-mapping.h"
 
 /* Preview columns: the fields a manager checks first. */
 static const CgCallField preview_fields[] = {
@@ -26,6 +29,15 @@ struct _CgImportDialog
   GtkStack             *stack;
   GtkLabel             *problem_label;
   AdwActionRow         *format_row;
+  AdwComboRow          *kind_row;
+  AdwPreferencesGroup  *survey_group;
+  AdwPreferencesGroup  *survey_preset_group;
+  AdwEntryRow          *survey_apply_row;
+  AdwEntryRow          *survey_save_row;
+  AdwPreferencesGroup  *feedback_group;
+  AdwPreferencesGroup  *complaints_group;
+  GtkWidget            *preview_box;
+  GtkWidget            *save_group;
   AdwComboRow          *encoding_row;
   AdwComboRow          *preset_row;
   AdwEntryRow          *preset_name_row;
@@ -40,8 +52,12 @@ struct _CgImportDialog
   CgWindow             *window;
   char                 *path;
   char                 *db_path;
+  char                 *encoding;       /* chosen for the complaints import, NULL for automatic */
   GTimeZone            *tz;
+  CgImportAs            kind;
   CgImportPlan         *plan;
+  CgSurveyPlan         *survey_plan;
+  CgFeedbackPlan       *feedback_plan;
   GtkStringList        *preview_rows;   /* "0", "1", … indexes into the plan's preview */
   GPtrArray            *dynamic_rows;   /* mapping and outcome rows, rebuilt per plan */
   GCancellable         *cancellable;
@@ -241,9 +257,177 @@ build_outcome_rows (CgImportDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->outcome_group), words[0] != NULL);
 }
 
-/* Reads the file's head again with the chosen encoding and layout. */
+static CgReaderOptions
+reader_options (CgImportDialog *self)
+{
+  CgReaderOptions options = { 0 };
+  guint encoding = adw_combo_row_get_selected (self->encoding_row);
+
+  options.encoding = encoding < G_N_ELEMENTS (encodings) ? encodings[encoding] : NULL;
+  return options;
+}
+
+/* Shows the groups of the kind being imported. */
+static void
+show_kind_groups (CgImportDialog *self)
+{
+  gboolean calls = self->kind == CG_IMPORT_AS_CALLS;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->preset_row), calls);
+  gtk_widget_set_visible (self->preview_box, calls);
+  gtk_widget_set_visible (self->save_group, calls);
+  gtk_widget_set_visible (GTK_WIDGET (self->mapping_group), calls);
+  if (!calls)
+    gtk_widget_set_visible (GTK_WIDGET (self->outcome_group), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->survey_group), self->kind == CG_IMPORT_AS_SURVEYS);
+  gtk_widget_set_visible (GTK_WIDGET (self->survey_preset_group), self->kind == CG_IMPORT_AS_SURVEYS);
+  gtk_widget_set_visible (GTK_WIDGET (self->feedback_group), self->kind == CG_IMPORT_AS_FEEDBACK);
+  gtk_widget_set_visible (GTK_WIDGET (self->complaints_group), self->kind == CG_IMPORT_AS_COMPLAINTS);
+}
+
+static void
+set_problem (CgImportDialog *self,
+             const GError   *error,
+             gboolean        can_import)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), error != NULL);
+  gtk_label_set_text (self->problem_label, error ? error->message : "");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.start", can_import);
+}
+
+static void
+feedback_field_changed (AdwComboRow    *row,
+                        GParamSpec     *pspec,
+                        CgImportDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok = self->feedback_plan != NULL && cg_feedback_plan_check (self->feedback_plan, &error);
+
+  set_problem (self, error, ok);
+}
+
+/* Reads the file again as survey results, complaints or feedback. */
+static void
+rebuild_other (CgImportDialog *self)
+{
+  CgReaderOptions options = reader_options (self);
+  g_autoptr(GError) error = NULL;
+  gboolean ok = FALSE;
+
+  self->updating = TRUE;
+  clear_dynamic_rows (self);
+  g_clear_pointer (&self->survey_plan, cg_survey_plan_free);
+  g_clear_pointer (&self->feedback_plan, cg_feedback_plan_free);
+  switch (self->kind)
+    {
+    case CG_IMPORT_AS_SURVEYS:
+      self->survey_plan = cg_survey_plan_new (self->path, &options, NULL, self->tz, &error);
+      if (self->survey_plan != NULL)
+        {
+          g_autofree char *rows = cg_format_count (cg_survey_plan_get_n_rows (self->survey_plan));
+          g_autofree char *format = g_strdup_printf (_("%s · %s responses"),
+                                                     cg_survey_plan_get_encoding (self->survey_plan), rows);
+          adw_action_row_set_subtitle (self->format_row, format);
+          cg_survey_mapping_build (self->survey_group, self->survey_plan, self->dynamic_rows);
+          ok = TRUE;
+        }
+      break;
+    case CG_IMPORT_AS_FEEDBACK:
+      self->feedback_plan = cg_feedback_plan_new (self->path, &options, NULL, &error);
+      if (self->feedback_plan != NULL)
+        {
+          cg_feedback_mapping_build (self->feedback_group, self->feedback_plan, self->dynamic_rows);
+          for (guint i = 0; i < self->dynamic_rows->len; i++)
+            g_signal_connect_after (g_ptr_array_index (self->dynamic_rows, i), "notify::selected",
+                                    G_CALLBACK (feedback_field_changed), self);
+          ok = cg_feedback_plan_check (self->feedback_plan, &error);
+        }
+      break;
+    case CG_IMPORT_AS_COMPLAINTS:
+      /* The import finds its columns itself; reading the header tells
+       * whether the file can be read at all. */
+      ok = cg_import_detect_kind (self->path, &options, &error) != CG_IMPORT_KIND_UNKNOWN || error == NULL;
+      break;
+    case CG_IMPORT_AS_CALLS:
+    case CG_IMPORT_N_AS:
+    default:
+      g_assert_not_reached ();
+    }
+  self->updating = FALSE;
+  set_problem (self, error, ok && error == NULL);
+}
+
+static void rebuild_calls (CgImportDialog *self);
+
 static void
 rebuild (CgImportDialog *self)
+{
+  show_kind_groups (self);
+  if (self->kind == CG_IMPORT_AS_CALLS)
+    {
+      g_clear_pointer (&self->survey_plan, cg_survey_plan_free);
+      g_clear_pointer (&self->feedback_plan, cg_feedback_plan_free);
+      rebuild_calls (self);
+    }
+  else
+    {
+      clear_dynamic_rows (self);
+      g_clear_pointer (&self->plan, cg_import_plan_free);
+      refresh_preview (self);
+      rebuild_other (self);
+    }
+}
+
+static void
+kind_changed (AdwComboRow    *row,
+              GParamSpec     *pspec,
+              CgImportDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (self->updating || selected >= CG_IMPORT_N_AS || selected == self->kind)
+    return;
+  self->kind = selected;
+  rebuild (self);
+}
+
+static void
+survey_preset_applied (AdwEntryRow    *row,
+                       CgImportDialog *self)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  g_autoptr(GError) error = NULL;
+  CgStore *store = self->window ? cg_window_get_store (self->window) : NULL;
+  gboolean save = row == self->survey_save_row;
+
+  if (self->survey_plan == NULL || store == NULL || name[0] == '\0')
+    return;
+  if (save ? !cg_survey_preset_save (store, name, self->survey_plan, &error)
+           : !cg_survey_preset_apply (store, name, self->survey_plan, &error))
+    {
+      set_problem (self, error, TRUE);
+      return;
+    }
+  set_problem (self, NULL, TRUE);
+  if (save)
+    {
+      g_autofree char *saved = g_strdup_printf (_("Saved as preset “%s”"), name);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), saved);
+    }
+  else
+    {
+      /* The rows show the preset's dimensions. */
+      self->updating = TRUE;
+      clear_dynamic_rows (self);
+      cg_survey_mapping_build (self->survey_group, self->survey_plan, self->dynamic_rows);
+      self->updating = FALSE;
+    }
+  gtk_editable_set_text (GTK_EDITABLE (row), "");
+}
+
+/* Reads the file's head again with the chosen encoding and layout. */
+static void
+rebuild_calls (CgImportDialog *self)
 {
   CgImportOptions options = { 0 };
   g_autoptr(GError) error = NULL;
@@ -383,6 +567,77 @@ report_progress (double   fraction,
   g_idle_add (progress_idle, p);
 }
 
+/* What any import gives back, for the result page. */
+typedef struct {
+  CgImportAs      kind;
+  CgImportResult *calls;   /* the call import's details (issues) */
+  gint64          read;
+  gint64          imported;
+  gint64          skipped;
+  gint64          duplicates;
+} Outcome;
+
+static void
+outcome_free (Outcome *o)
+{
+  g_clear_pointer (&o->calls, cg_import_result_free);
+  g_free (o);
+}
+
+/* Runs the import of the dialog's kind; NULL with @error on failure. */
+static Outcome *
+run_import (CgImportDialog *self,
+            CgStore        *store,
+            GCancellable   *cancellable,
+            GError        **error)
+{
+  g_autofree Outcome *o = g_new0 (Outcome, 1);
+  CgReaderOptions options = { 0 };
+
+  o->kind = self->kind;
+  options.encoding = self->encoding;
+  switch (self->kind)
+    {
+    case CG_IMPORT_AS_CALLS:
+      {
+        CgImportResult *r = cg_import_run (store, self->plan, report_progress, self, cancellable, error);
+        if (r == NULL)
+          return NULL;
+        *o = (Outcome) { o->kind, r, r->rows_read, r->rows_imported, r->rows_skipped, r->duplicates };
+        break;
+      }
+    case CG_IMPORT_AS_SURVEYS:
+      {
+        g_autoptr(CgSurveyImportResult) r = cg_survey_import_run (store, self->survey_plan, report_progress, self,
+                                                                  cancellable, error);
+        if (r == NULL)
+          return NULL;
+        *o = (Outcome) { o->kind, NULL, r->rows_read, r->rows_imported, r->rows_skipped, r->duplicates };
+        break;
+      }
+    case CG_IMPORT_AS_FEEDBACK:
+      {
+        g_autoptr(CgFeedbackImportResult) r = cg_feedback_import_run (store, self->feedback_plan, cancellable, error);
+        if (r == NULL)
+          return NULL;
+        *o = (Outcome) { o->kind, NULL, r->rows_read, r->rows_imported, r->rows_skipped, r->duplicates };
+        break;
+      }
+    case CG_IMPORT_AS_COMPLAINTS:
+      {
+        g_autoptr(CgComplaintsImportResult) r = cg_complaints_import (store, self->path, &options, error);
+        if (r == NULL)
+          return NULL;
+        *o = (Outcome) { o->kind, NULL, r->rows_read, r->rows_imported, r->rows_skipped, r->duplicates };
+        break;
+      }
+    case CG_IMPORT_N_AS:
+    default:
+      g_assert_not_reached ();
+    }
+  return g_steal_pointer (&o);
+}
+
 static void
 import_thread (GTask        *task,
                gpointer      source,
@@ -393,53 +648,71 @@ import_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   /* The worker's own connection: SQLite handles stay in their thread. */
   g_autoptr(CgStore) store = cg_store_open (self->db_path, &error);
-  CgImportResult *result;
+  Outcome *result;
 
   if (store == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  result = cg_import_run (store, self->plan, report_progress, self, cancellable, &error);
+  result = run_import (self, store, cancellable, &error);
   if (result == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
-    g_task_return_pointer (task, result, (GDestroyNotify) cg_import_result_free);
+    g_task_return_pointer (task, result, (GDestroyNotify) outcome_free);
+}
+
+static char *
+result_title (const Outcome *o)
+{
+  g_autofree char *n = cg_format_count (o->imported);
+  gulong plural = o->imported > 1000000 ? 1000000 : (gulong) o->imported;
+
+  if (o->imported <= 0)
+    return g_strdup (_("Nothing New to Import"));
+  switch (o->kind)
+    {
+    case CG_IMPORT_AS_SURVEYS:
+      return g_strdup_printf (ngettext ("Imported %s Survey Response", "Imported %s Survey Responses", plural), n);
+    case CG_IMPORT_AS_COMPLAINTS:
+      return g_strdup_printf (ngettext ("Imported %s Complaint", "Imported %s Complaints", plural), n);
+    case CG_IMPORT_AS_FEEDBACK:
+      return g_strdup_printf (ngettext ("Imported %s Comment", "Imported %s Comments", plural), n);
+    case CG_IMPORT_AS_CALLS:
+    case CG_IMPORT_N_AS:
+    default:
+      return g_strdup_printf (ngettext ("Imported %s Call", "Imported %s Calls", plural), n);
+    }
 }
 
 static void
-show_result (CgImportDialog       *self,
-             const CgImportResult *r)
+show_result (CgImportDialog *self,
+             const Outcome  *o)
 {
-  g_autofree char *title = NULL;
+  g_autofree char *title = result_title (o);
   g_autofree char *description = NULL;
   g_autoptr(GString) errors = g_string_new (NULL);
+  g_autofree char *read = cg_format_count (o->read);
+  g_autofree char *skipped = cg_format_count (o->skipped);
+  g_autofree char *duplicates = cg_format_count (o->duplicates);
+  const CgImportResult *r = o->calls;
 
-  g_autofree char *imported = cg_format_count (r->rows_imported);
-  g_autofree char *read = cg_format_count (r->rows_read);
-  g_autofree char *skipped = cg_format_count (r->rows_skipped);
-  g_autofree char *duplicates = cg_format_count (r->duplicates);
-
-  self->imported = r->rows_imported;
-  if (r->rows_imported > 0)
-    title = g_strdup_printf (ngettext ("Imported %s Call", "Imported %s Calls", r->rows_imported > 1000000 ? 1000000 : (gulong) r->rows_imported), imported);
-  else
-    title = g_strdup (_("Nothing New to Import"));
+  self->imported = o->imported;
   description = g_strdup_printf (_("%s rows read, %s skipped as unreadable, %s already in the database."),
                                  read, skipped, duplicates);
   adw_status_page_set_title (self->result_page, title);
   adw_status_page_set_description (self->result_page, description);
   adw_status_page_set_icon_name (self->result_page,
-                                 r->rows_skipped > 0 ? "dialog-warning-symbolic" : "emblem-ok-symbolic");
+                                 o->skipped > 0 ? "dialog-warning-symbolic" : "emblem-ok-symbolic");
 
-  for (guint i = 0; i < r->errors->len && i < 8; i++)
+  for (guint i = 0; r != NULL && i < r->errors->len && i < 8; i++)
     {
       const CgImportIssue *issue = g_ptr_array_index (r->errors, i);
       g_autofree char *row = cg_format_count (issue->row);
       g_string_append_printf (errors, _("Row %s, %s: %s\n"), row,
                               issue->column ? issue->column : "—", issue->message);
     }
-  if (r->n_errors > 8)
+  if (r != NULL && r->n_errors > 8)
     {
       g_autofree char *more = cg_format_count (r->n_errors - 8);
       g_string_append_printf (errors, _("… and %s more."), more);
@@ -455,7 +728,7 @@ import_done (GObject      *source,
 {
   CgImportDialog *self = CG_IMPORT_DIALOG (source);
   g_autoptr(GError) error = NULL;
-  g_autoptr(CgImportResult) result = g_task_propagate_pointer (G_TASK (res), &error);
+  Outcome *result = g_task_propagate_pointer (G_TASK (res), &error);
 
   g_clear_object (&self->cancellable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.cancel", TRUE);
@@ -478,6 +751,7 @@ import_done (GObject      *source,
     }
   else
     show_result (self, result);
+  g_clear_pointer (&result, outcome_free);
   if (self->window != NULL)
     cg_window_refresh (self->window);
 }
@@ -490,8 +764,10 @@ cg_import_dialog_start_action (GtkWidget  *widget,
   CgImportDialog *self = CG_IMPORT_DIALOG (widget);
   g_autoptr(GTask) task = NULL;
 
-  if (self->plan == NULL || self->cancellable != NULL)
+  if (!cg_import_dialog_can_import (self))
     return;
+  g_free (self->encoding);
+  self->encoding = g_strdup (reader_options (self).encoding);
   self->cancellable = g_cancellable_new ();
   self->started_us = g_get_monotonic_time ();
   gtk_widget_action_set_enabled (widget, "import.start", FALSE);
@@ -557,6 +833,9 @@ cg_import_dialog_finalize (GObject *object)
   g_ptr_array_unref (self->dynamic_rows);
   g_free (self->path);
   g_free (self->db_path);
+  g_free (self->encoding);
+  g_clear_pointer (&self->survey_plan, cg_survey_plan_free);
+  g_clear_pointer (&self->feedback_plan, cg_feedback_plan_free);
   G_OBJECT_CLASS (cg_import_dialog_parent_class)->finalize (object);
 }
 
@@ -574,6 +853,15 @@ cg_import_dialog_class_init (CgImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CgImportDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, CgImportDialog, problem_label);
   gtk_widget_class_bind_template_child (widget_class, CgImportDialog, format_row);
+  gtk_widget_class_bind_template_child (widget_class, CgImportDialog, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, CgImportDialog, survey_group);
+  gtk_widget_class_bind_template_child (widget_class, CgImportDialog, survey_preset_group);
+  gtk_widget_class_bind_template_child (widget_class, CgImportDialog, survey_apply_row);
+  gtk_widget_class_bind_template_child (widget_class, CgImportDialog, survey_save_row);
+  gtk_widget_class_bind_template_child (widget_class, CgImportDialog, feedback_group);
+  gtk_widget_class_bind_template_child (widget_class, CgImportDialog, complaints_group);
+  gtk_widget_class_bind_template_child (widget_class, CgImportDialog, preview_box);
+  gtk_widget_class_bind_template_child (widget_class, CgImportDialog, save_group);
   gtk_widget_class_bind_template_child (widget_class, CgImportDialog, encoding_row);
   gtk_widget_class_bind_template_child (widget_class, CgImportDialog, preset_row);
   gtk_widget_class_bind_template_child (widget_class, CgImportDialog, preset_name_row);
@@ -607,6 +895,9 @@ cg_import_dialog_init (CgImportDialog *self)
   g_signal_connect (self->encoding_row, "notify::selected", G_CALLBACK (options_changed), self);
   g_signal_connect (self->preset_row, "notify::selected", G_CALLBACK (options_changed), self);
   g_signal_connect (self->preset_name_row, "apply", G_CALLBACK (preset_name_applied), self);
+  g_signal_connect (self->kind_row, "notify::selected", G_CALLBACK (kind_changed), self);
+  g_signal_connect (self->survey_apply_row, "apply", G_CALLBACK (survey_preset_applied), self);
+  g_signal_connect (self->survey_save_row, "apply", G_CALLBACK (survey_preset_applied), self);
 }
 
 CgImportDialog *
@@ -632,7 +923,15 @@ cg_import_dialog_present (CgWindow *window,
       refresh_problem (self, error);
     }
   else
-    rebuild (self);
+    {
+      CgReaderOptions options = { 0 };
+
+      self->kind = cg_import_as_detect (self->path, &options, self->tz);
+      self->updating = TRUE;
+      adw_combo_row_set_selected (self->kind_row, self->kind);
+      self->updating = FALSE;
+      rebuild (self);
+    }
   gtk_window_present (GTK_WINDOW (self));
   return self;
 }
@@ -648,7 +947,45 @@ gboolean
 cg_import_dialog_can_import (CgImportDialog *self)
 {
   g_return_val_if_fail (CG_IS_IMPORT_DIALOG (self), FALSE);
-  return self->plan != NULL && self->cancellable == NULL && cg_import_plan_check (self->plan, NULL);
+  if (self->cancellable != NULL || self->path == NULL)
+    return FALSE;
+  switch (self->kind)
+    {
+    case CG_IMPORT_AS_CALLS:
+      return self->plan != NULL && cg_import_plan_check (self->plan, NULL);
+    case CG_IMPORT_AS_SURVEYS:
+      return self->survey_plan != NULL;
+    case CG_IMPORT_AS_FEEDBACK:
+      return self->feedback_plan != NULL && cg_feedback_plan_check (self->feedback_plan, NULL);
+    case CG_IMPORT_AS_COMPLAINTS:
+      return !gtk_widget_get_visible (GTK_WIDGET (self->problem_label));
+    case CG_IMPORT_N_AS:
+    default:
+      return FALSE;
+    }
+}
+
+CgImportAs
+cg_import_dialog_get_kind (CgImportDialog *self)
+{
+  g_return_val_if_fail (CG_IS_IMPORT_DIALOG (self), CG_IMPORT_AS_CALLS);
+  return self->kind;
+}
+
+void
+cg_import_dialog_set_kind (CgImportDialog *self,
+                           CgImportAs      kind)
+{
+  g_return_if_fail (CG_IS_IMPORT_DIALOG (self));
+  g_return_if_fail (kind < CG_IMPORT_N_AS);
+  adw_combo_row_set_selected (self->kind_row, kind);
+}
+
+GPtrArray *
+cg_import_dialog_get_mapping_rows (CgImportDialog *self)
+{
+  g_return_val_if_fail (CG_IS_IMPORT_DIALOG (self), NULL);
+  return self->dynamic_rows;
 }
 
 gint64

@@ -1,4 +1,5 @@
-/* cg-import-dialog.h — detect, preview, map and import a call log.
+/* cg-import-dialog.h — detect, preview, map and import a call log, survey
+ * results, complaints or customer feedback.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "cg-import-mapping.h"
 #include "cg-window.h"
 
 G_BEGIN_DECLS
@@ -21,7 +23,13 @@ CgImportDialog *cg_import_dialog_present     (CgWindow       *window,
  * "progress" or "result"), and whether Import can be pressed. */
 const char     *cg_import_dialog_get_state   (CgImportDialog *self);
 gboolean        cg_import_dialog_can_import  (CgImportDialog *self);
-/** cg_import_dialog_get_imported: calls imported by the finished run, or -1. */
+/** cg_import_dialog_get_imported: rows imported by the finished run, or -1. */
 gint64          cg_import_dialog_get_imported (CgImportDialog *self);
+/** cg_import_dialog_get_kind: what the dialog imports the file as (detected, or the user's choice). */
+CgImportAs      cg_import_dialog_get_kind     (CgImportDialog *self);
+void            cg_import_dialog_set_kind     (CgImportDialog *self,
+                                               CgImportAs      kind);
+/** cg_import_dialog_get_mapping_rows: the question or field rows shown (AdwComboRow *). */
+GPtrArray      *cg_import_dialog_get_mapping_rows (CgImportDialog *self);
 
 G_END_DECLS

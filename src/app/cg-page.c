@@ -374,3 +374,22 @@ cg_page_show_error (CgPage       *self,
   else
     g_warning ("%s", error->message);
 }
+
+void
+cg_page_add_empty_button (CgPage     *self,
+                          const char *label,
+                          const char *action_name,
+                          const char *tooltip)
+{
+  CgPagePrivate *priv = cg_page_get_instance_private (self);
+  GtkWidget *box = adw_status_page_get_child (priv->status);
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  g_return_if_fail (CG_IS_PAGE (self));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_add_css_class (button, "pill");
+  gtk_widget_add_css_class (button, "suggested-action");
+  /* The page's own import comes first: it is what the page needs. */
+  gtk_box_prepend (GTK_BOX (box), button);
+}

@@ -73,4 +73,10 @@ GtkBox        *cg_page_get_content     (CgPage         *self);
 void           cg_page_show_error      (CgPage         *self,
                                         const GError   *error);
 
+/** cg_page_add_empty_button: a button for @action_name first in the empty state. */
+void           cg_page_add_empty_button (CgPage         *self,
+                                         const char     *label,
+                                         const char     *action_name,
+                                         const char     *tooltip);
+
 G_END_DECLS
