@@ -50,7 +50,9 @@ cg_render_radar (CgDraw *d)
   cg_draw_text_size (d, "国", &w, &h);
   cx = d->x + d->w / 2;
   cy = d->y + d->h / 2;
-  radius = MAX (MIN (d->w / 2 - 90, d->h / 2 - h - 4), 10);
+  /* Side labels need room beside the rings: about a fifth of the width
+   * each side, more than the 90 px of old when the chart is wide. */
+  radius = MAX (MIN (d->w / 2 - MAX (90, MIN (d->w * 0.2, 170)), d->h / 2 - h - 4), 10);
 
   /* Rings at the ticks, spokes and their labels. */
   cairo_set_line_width (d->cr, 1);
@@ -84,7 +86,11 @@ cg_render_radar (CgDraw *d)
       cairo_stroke (d->cr);
       spoke_point (d, cx, cy, radius + 6, i, n, 1, &x, &y);
       cg_color_set_source (d->cr, &chart->style.fg, 0.9);
-      cg_draw_text (d, label, x, y, 0.5 - 0.5 * cos (angle), 0.5 - 0.5 * sin (angle), 84);
+      /* As wide as the space between the spoke's end and the chart's edge
+       * (top and bottom labels are centred: the whole width is theirs). */
+      cg_draw_text (d, label, x, y, 0.5 - 0.5 * cos (angle), 0.5 - 0.5 * sin (angle),
+                    fabs (cos (angle)) < 0.2 ? d->w * 0.6
+                                             : MAX (d->w / 2 - fabs (cos (angle)) * (radius + 6) - 4, 40));
     }
 
   for (guint k = 0; k < chart->series->len; k++)
