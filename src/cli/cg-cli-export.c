@@ -14,18 +14,6 @@
 #include "cg-report.h"
 
 static void
-add_string_or_null (JsonBuilder *b,
-                    const char  *member,
-                    const char  *value)
-{
-  json_builder_set_member_name (b, member);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
 print_report_json (const CgReportInfo *info,
                    const char         *from,
                    const char         *to,
@@ -35,11 +23,11 @@ print_report_json (const CgReportInfo *info,
   g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_object (b);
-  add_string_or_null (b, "path", info->path);
-  add_string_or_null (b, "from", from);
-  add_string_or_null (b, "to", to);
-  add_string_or_null (b, "language", info->language == CG_REPORT_LANGUAGE_ZH_CN ? "zh_CN" : "en");
-  add_string_or_null (b, "scenario", info->scenario);
+  cg_cli_json_add_string (b, "path", info->path);
+  cg_cli_json_add_string (b, "from", from);
+  cg_cli_json_add_string (b, "to", to);
+  cg_cli_json_add_string (b, "language", info->language == CG_REPORT_LANGUAGE_ZH_CN ? "zh_CN" : "en");
+  cg_cli_json_add_string (b, "scenario", info->scenario);
   json_builder_set_member_name (b, "calls");
   json_builder_add_int_value (b, info->calls);
   json_builder_set_member_name (b, "raw");
@@ -193,9 +181,9 @@ export_csv (CgCli   *cli,
       g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (b);
-      add_string_or_null (b, "table", argv[1]);
-      add_string_or_null (b, "by", o.by);
-      add_string_or_null (b, "path", argv[2]);
+      cg_cli_json_add_string (b, "table", argv[1]);
+      cg_cli_json_add_string (b, "by", o.by);
+      cg_cli_json_add_string (b, "path", argv[2]);
       json_builder_set_member_name (b, "rows");
       json_builder_add_int_value (b, rows);
       cg_cli_add_filter_json (b, &o);
