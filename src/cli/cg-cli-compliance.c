@@ -97,7 +97,6 @@ cg_cli_stats_funnel (CgCli   *cli,
   if (o.json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "by");
@@ -109,8 +108,7 @@ cg_cli_stats_funnel (CgCli   *cli,
         add_funnel_row_json (b, g_ptr_array_index (rows, i));
       json_builder_end_array (b);
       json_builder_end_object (b);
-      root = json_builder_get_root (b);
-      cg_cli_print_json (root);
+      cg_cli_print_builder (b);
     }
   else
     {
@@ -286,7 +284,6 @@ compliance_audit (CgCli   *cli,
   if (o.json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (b);
       cg_cli_add_filter_json (b, &o);
@@ -320,8 +317,7 @@ compliance_audit (CgCli   *cli,
       add_complaints_json (b, "by_month", r->complaints_by_month);
       json_builder_end_object (b);
       json_builder_end_object (b);
-      root = json_builder_get_root (b);
-      cg_cli_print_json (root);
+      cg_cli_print_builder (b);
     }
   else
     {
@@ -388,7 +384,6 @@ compliance_import_dnc (CgCli   *cli,
   if (json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (b);
       cg_cli_json_add_string (b, "file", argv[1]);
@@ -403,8 +398,7 @@ compliance_import_dnc (CgCli   *cli,
       json_builder_set_member_name (b, "duplicates");
       json_builder_add_int_value (b, result.duplicates);
       json_builder_end_object (b);
-      root = json_builder_get_root (b);
-      cg_cli_print_json (root);
+      cg_cli_print_builder (b);
     }
   else
     {

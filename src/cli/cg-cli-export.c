@@ -20,7 +20,6 @@ print_report_json (const CgReportInfo *info,
                    gboolean            raw)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_object (b);
   cg_cli_json_add_string (b, "path", info->path);
@@ -44,8 +43,7 @@ print_report_json (const CgReportInfo *info,
     json_builder_add_string_value (b, g_ptr_array_index (info->sheets, i));
   json_builder_end_array (b);
   json_builder_end_object (b);
-  root = json_builder_get_root (b);
-  cg_cli_print_json (root);
+  cg_cli_print_builder (b);
 }
 
 /* The report's findings are sentences from the message catalogue: with
@@ -107,8 +105,7 @@ export_report (CgCli   *cli,
   if (lang != NULL)
     speak (options.language);
   if ((store = cg_cli_get_store (cli, error)) == NULL ||
-      (from != NULL && !cg_cli_parse_day (store, from, FALSE, &options.from_ts, error)) ||
-      (to != NULL && !cg_cli_parse_day (store, to, TRUE, &options.to_ts, error)))
+      !cg_cli_parse_period (store, from, to, &options.from_ts, &options.to_ts, error))
     return FALSE;
   options.scenario = scenario;
   options.raw = raw;
@@ -178,7 +175,6 @@ export_csv (CgCli   *cli,
   if (o.json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (b);
       cg_cli_json_add_string (b, "table", argv[1]);
@@ -188,8 +184,7 @@ export_csv (CgCli   *cli,
       json_builder_add_int_value (b, rows);
       cg_cli_add_filter_json (b, &o);
       json_builder_end_object (b);
-      root = json_builder_get_root (b);
-      cg_cli_print_json (root);
+      cg_cli_print_builder (b);
     }
   else
     {

@@ -132,20 +132,6 @@ cg_cli_import_feedback (CgCli   *cli,
 
 /* ---- stats themes ------------------------------------------------------------- */
 
-static gboolean
-parse_period (CgStore     *store,
-              const char  *from,
-              const char  *to,
-              gint64      *from_ts,
-              gint64      *to_ts,
-              GError     **error)
-{
-  *from_ts = 0;
-  *to_ts = 0;
-  return (from == NULL || cg_cli_parse_day (store, from, FALSE, from_ts, error)) &&
-         (to == NULL || cg_cli_parse_day (store, to, TRUE, to_ts, error));
-}
-
 static void
 theme_row_json (JsonBuilder      *b,
                 const CgThemeRow *row,
@@ -248,14 +234,13 @@ cg_cli_stats_themes (CgCli   *cli,
       return FALSE;
     }
   if ((store = cg_cli_get_store (cli, error)) == NULL ||
-      !parse_period (store, from, to, &from_ts, &to_ts, error) ||
+      !cg_cli_parse_period (store, from, to, &from_ts, &to_ts, error) ||
       (report = cg_theme_report_compute (store, source, by, from_ts, to_ts, error)) == NULL)
     return FALSE;
 
   if (json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (b);
       cg_cli_json_add_string (b, "by", cg_theme_by_to_string (by));
@@ -278,8 +263,7 @@ cg_cli_stats_themes (CgCli   *cli,
         }
       json_builder_end_array (b);
       json_builder_end_object (b);
-      root = json_builder_get_root (b);
-      cg_cli_print_json (root);
+      cg_cli_print_builder (b);
     }
   else
     print_theme_report (report, by);
@@ -309,7 +293,6 @@ themes_list (CgCli   *cli,
   if (json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "themes");
@@ -338,8 +321,7 @@ themes_list (CgCli   *cli,
         }
       json_builder_end_array (b);
       json_builder_end_object (b);
-      root = json_builder_get_root (b);
-      cg_cli_print_json (root);
+      cg_cli_print_builder (b);
       return TRUE;
     }
   for (guint i = 0; i < themes->len; i++)
@@ -444,7 +426,6 @@ cg_cli_findings (CgCli   *cli,
   if (json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
       g_autofree char *f = cg_cli_format_time (findings->from_ts);
       g_autofree char *t = cg_cli_format_time (findings->to_ts);
       g_autofree char *pf = cg_cli_format_time (findings->previous_from_ts);
@@ -478,8 +459,7 @@ cg_cli_findings (CgCli   *cli,
         }
       json_builder_end_array (b);
       json_builder_end_object (b);
-      root = json_builder_get_root (b);
-      cg_cli_print_json (root);
+      cg_cli_print_builder (b);
       return TRUE;
     }
   if (findings->entries->len == 0)

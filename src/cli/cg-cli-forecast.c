@@ -24,7 +24,6 @@ static void
 forecast_json (const CgForecast *forecast)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "metric");
@@ -66,8 +65,7 @@ forecast_json (const CgForecast *forecast)
   cg_cli_json_add_double (b, "mape", forecast->mape);
   json_builder_end_object (b);
   json_builder_end_object (b);
-  root = json_builder_get_root (b);
-  cg_cli_print_json (root);
+  cg_cli_print_builder (b);
 }
 
 static char *

@@ -19,13 +19,6 @@ percent_text (double share)
 }
 
 static void
-print_builder (JsonBuilder *b)
-{
-  g_autoptr(JsonNode) root = json_builder_get_root (b);
-  cg_cli_print_json (root);
-}
-
-static void
 incidents_json (const CgIncidentReport *report)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
@@ -65,7 +58,7 @@ incidents_json (const CgIncidentReport *report)
     }
   json_builder_end_array (b);
   json_builder_end_object (b);
-  print_builder (b);
+  cg_cli_print_builder (b);
 }
 
 static void
@@ -158,7 +151,7 @@ call_quality_json (GPtrArray *rows)
     }
   json_builder_end_array (b);
   json_builder_end_object (b);
-  print_builder (b);
+  cg_cli_print_builder (b);
 }
 
 static void

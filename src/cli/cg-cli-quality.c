@@ -86,13 +86,6 @@ add_key_json (JsonBuilder *b,
   json_builder_add_string_value (b, key);
 }
 
-static void
-print_json (JsonBuilder *b)
-{
-  g_autoptr(JsonNode) root = json_builder_get_root (b);
-  cg_cli_print_json (root);
-}
-
 gboolean
 cg_cli_stats_quality (CgCli   *cli,
                       int      argc,
@@ -154,7 +147,7 @@ cg_cli_stats_quality (CgCli   *cli,
         }
       json_builder_end_array (b);
       json_builder_end_object (b);
-      print_json (b);
+      cg_cli_print_builder (b);
     }
   else if (rows->len == 0)
     g_print ("%s\n", _("No calls in this period."));
@@ -255,7 +248,7 @@ cg_cli_stats_lines (CgCli   *cli,
         }
       json_builder_end_array (b);
       json_builder_end_object (b);
-      print_json (b);
+      cg_cli_print_builder (b);
     }
   else if (rows->len == 0)
     g_print ("%s\n", _("No calls in this period."));
@@ -427,7 +420,7 @@ cg_cli_stats_contact (CgCli   *cli,
           json_builder_end_array (b);
         }
       json_builder_end_object (b);
-      print_json (b);
+      cg_cli_print_builder (b);
     }
   else
     {

@@ -139,7 +139,6 @@ cg_cli_stats_satisfaction (CgCli   *cli,
   if (o.json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (b);
       cg_cli_json_add_string (b, "by", cg_satisfaction_by_to_string (by));
@@ -150,8 +149,7 @@ cg_cli_stats_satisfaction (CgCli   *cli,
         add_sat_row_json (b, g_ptr_array_index (rows, i));
       json_builder_end_array (b);
       json_builder_end_object (b);
-      root = json_builder_get_root (b);
-      cg_cli_print_json (root);
+      cg_cli_print_builder (b);
     }
   else if (rows->len == 0)
     g_print ("%s\n", _("No survey responses. Import some with “import surveys FILE”."));
@@ -191,7 +189,6 @@ cg_cli_stats_reliability (CgCli   *cli,
   if (o.json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (b);
       cg_cli_add_filter_json (b, &o);
@@ -205,13 +202,12 @@ cg_cli_stats_reliability (CgCli   *cli,
         {
           json_builder_begin_object (b);
           cg_cli_json_add_string (b, "question", rel->titles[i]);
-          cg_cli_json_add_double_if (b, "alpha", TRUE, rel->alpha_if_deleted[i]);
+          cg_cli_json_add_double (b, "alpha", rel->alpha_if_deleted[i]);
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
       json_builder_end_object (b);
-      root = json_builder_get_root (b);
-      cg_cli_print_json (root);
+      cg_cli_print_builder (b);
     }
   else if (!rel->has_alpha)
     g_print ("%s\n", rel->undefined_reason);
@@ -265,7 +261,6 @@ cg_cli_stats_satisfaction_link (CgCli   *cli,
   if (o.json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (b);
       cg_cli_add_filter_json (b, &o);
@@ -280,8 +275,7 @@ cg_cli_stats_satisfaction_link (CgCli   *cli,
       cg_cli_json_add_double_if (b, "over_contacted_mean", link.has_over_mean, link.over_mean);
       cg_cli_json_add_double_if (b, "other_mean", link.has_other_mean, link.other_mean);
       json_builder_end_object (b);
-      root = json_builder_get_root (b);
-      cg_cli_print_json (root);
+      cg_cli_print_builder (b);
     }
   else
     {
@@ -339,7 +333,6 @@ cg_cli_stats_complaints (CgCli   *cli,
   if (o.json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (b);
       cg_cli_json_add_string (b, "by", cg_dimension_to_string (by));
@@ -358,8 +351,7 @@ cg_cli_stats_complaints (CgCli   *cli,
         }
       json_builder_end_array (b);
       json_builder_end_object (b);
-      root = json_builder_get_root (b);
-      cg_cli_print_json (root);
+      cg_cli_print_builder (b);
     }
   else
     {
@@ -421,7 +413,6 @@ cg_cli_compare_satisfaction (CgCli   *cli,
   if (o.json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (b);
       cg_cli_json_add_string (b, "by", cg_satisfaction_by_to_string (by));
@@ -434,19 +425,19 @@ cg_cli_compare_satisfaction (CgCli   *cli,
           json_builder_begin_object (b);
           cg_cli_json_add_string (b, "key", c->keys[g]);
           cg_cli_json_add_int (b, "responses", c->n[g]);
-          cg_cli_json_add_double_if (b, "mean", TRUE, c->mean[g]);
-          cg_cli_json_add_double_if (b, "sd", TRUE, c->sd[g]);
+          cg_cli_json_add_double (b, "mean", c->mean[g]);
+          cg_cli_json_add_double (b, "sd", c->sd[g]);
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
-      cg_cli_json_add_double_if (b, "difference", TRUE, c->mean[0] - c->mean[1]);
+      cg_cli_json_add_double (b, "difference", c->mean[0] - c->mean[1]);
       json_builder_set_member_name (b, "welch");
       if (c->has_welch)
         {
           json_builder_begin_object (b);
-          cg_cli_json_add_double_if (b, "t", TRUE, c->welch.t);
-          cg_cli_json_add_double_if (b, "df", TRUE, c->welch.df);
-          cg_cli_json_add_double_if (b, "p_value", TRUE, c->welch.p_value);
+          cg_cli_json_add_double (b, "t", c->welch.t);
+          cg_cli_json_add_double (b, "df", c->welch.df);
+          cg_cli_json_add_double (b, "p_value", c->welch.p_value);
           cg_cli_json_add_pair (b, "difference_ci95", c->welch.lower, c->welch.upper);
           json_builder_end_object (b);
         }
@@ -456,9 +447,9 @@ cg_cli_compare_satisfaction (CgCli   *cli,
       if (c->has_mann_whitney)
         {
           json_builder_begin_object (b);
-          cg_cli_json_add_double_if (b, "u", TRUE, c->mann_whitney.u);
-          cg_cli_json_add_double_if (b, "z", TRUE, c->mann_whitney.z);
-          cg_cli_json_add_double_if (b, "p_value", TRUE, c->mann_whitney.p_value);
+          cg_cli_json_add_double (b, "u", c->mann_whitney.u);
+          cg_cli_json_add_double (b, "z", c->mann_whitney.z);
+          cg_cli_json_add_double (b, "p_value", c->mann_whitney.p_value);
           json_builder_end_object (b);
         }
       else
@@ -467,8 +458,7 @@ cg_cli_compare_satisfaction (CgCli   *cli,
       json_builder_add_boolean_value (b, c->has_welch && c->welch.p_value < 0.05);
       cg_cli_json_add_string (b, "verdict", c->verdict);
       json_builder_end_object (b);
-      root = json_builder_get_root (b);
-      cg_cli_print_json (root);
+      cg_cli_print_builder (b);
     }
   else
     {

@@ -204,7 +204,6 @@ cg_cli_import_complaints (CgCli   *cli,
   if (json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (b);
       cg_cli_json_add_id (b, "batch_id", r->batch_id);
@@ -215,8 +214,7 @@ cg_cli_import_complaints (CgCli   *cli,
                                      r->rows_skipped, r->duplicates);
       cg_cli_json_add_int (b, "matched_to_calls", r->matched);
       json_builder_end_object (b);
-      root = json_builder_get_root (b);
-      cg_cli_print_json (root);
+      cg_cli_print_builder (b);
     }
   else
     {

@@ -61,6 +61,14 @@ cg_cli_print_json (JsonNode *node)
   fflush (stdout);
 }
 
+void
+cg_cli_print_builder (JsonBuilder *b)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (b);
+
+  cg_cli_print_json (root);
+}
+
 char *
 cg_cli_format_time (gint64 unix_seconds)
 {
@@ -151,6 +159,20 @@ cg_cli_table_free (CgCliTable *table)
 
 /* The period for figures taken from the data: --from/--to when given,
  * else the 90 days up to the last call. */
+gboolean
+cg_cli_parse_period (CgStore     *store,
+                     const char  *from,
+                     const char  *to,
+                     gint64      *from_ts,
+                     gint64      *to_ts,
+                     GError     **error)
+{
+  *from_ts = 0;
+  *to_ts = 0;
+  return (from == NULL || cg_cli_parse_day (store, from, FALSE, from_ts, error)) &&
+         (to == NULL || cg_cli_parse_day (store, to, TRUE, to_ts, error));
+}
+
 gboolean
 cg_cli_data_period (CgStore     *store,
                     const char  *from,

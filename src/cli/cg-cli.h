@@ -47,6 +47,8 @@ gboolean cg_cli_parse     (const char  *name,
 
 /* Writes @node as pretty JSON (UTF-8) to standard output. */
 void     cg_cli_print_json (JsonNode   *node);
+/* Writes the JSON @b has built, as cg_cli_print_json(). */
+void     cg_cli_print_builder (JsonBuilder *b);
 
 /* A text table with columns aligned by display width (CJK counts double). */
 typedef struct _CgCliTable CgCliTable;
@@ -221,6 +223,13 @@ gboolean cg_cli_parse_day    (CgStore     *store,
                               const char  *text,
                               gboolean     end_of_day,
                               gint64      *ts,
+                              GError     **error);
+/* --from/--to as cg_cli_parse_day() reads them; 0 for what is not given. */
+gboolean cg_cli_parse_period (CgStore     *store,
+                              const char  *from,
+                              const char  *to,
+                              gint64      *from_ts,
+                              gint64      *to_ts,
                               GError     **error);
 gboolean cg_cli_data_period  (CgStore     *store,
                               const char  *from,
