@@ -188,7 +188,6 @@ cg_cli_demo (CgCli   *cli,
   if (json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "batch_id");
@@ -196,8 +195,7 @@ cg_cli_demo (CgCli   *cli,
       json_builder_set_member_name (b, "calls");
       json_builder_add_int_value (b, cg_store_count_calls (store));
       json_builder_end_object (b);
-      root = json_builder_get_root (b);
-      cg_cli_print_json (root);
+      cg_cli_print_builder (b);
     }
   else
     {

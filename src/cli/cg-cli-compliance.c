@@ -15,18 +15,6 @@
  * to CG_COMPLIANCE_MAX_LISTED). */
 #define SHOWN_CALLS 20
 
-static void
-add_string_or_null (JsonBuilder *b,
-                    const char  *member,
-                    const char  *value)
-{
-  json_builder_set_member_name (b, member);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
 /* ---- stats funnel ----------------------------------------------------------- */
 
 static void
@@ -109,7 +97,6 @@ cg_cli_stats_funnel (CgCli   *cli,
   if (o.json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "by");
@@ -121,8 +108,7 @@ cg_cli_stats_funnel (CgCli   *cli,
         add_funnel_row_json (b, g_ptr_array_index (rows, i));
       json_builder_end_array (b);
       json_builder_end_object (b);
-      root = json_builder_get_root (b);
-      cg_cli_print_json (root);
+      cg_cli_print_builder (b);
     }
   else
     {
@@ -188,11 +174,11 @@ add_calls_json (JsonBuilder     *b,
       g_autofree char *start = format_local (tz, c->start_ts);
 
       json_builder_begin_object (b);
-      add_string_or_null (b, "start", start);
-      add_string_or_null (b, "phone_masked", c->phone_masked);
-      add_string_or_null (b, "agent", c->agent_id);
-      add_string_or_null (b, "line", c->line);
-      add_string_or_null (b, "list", c->list);
+      cg_cli_json_add_string (b, "start", start);
+      cg_cli_json_add_string (b, "phone_masked", c->phone_masked);
+      cg_cli_json_add_string (b, "agent", c->agent_id);
+      cg_cli_json_add_string (b, "line", c->line);
+      cg_cli_json_add_string (b, "list", c->list);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -209,7 +195,7 @@ add_complaints_json (JsonBuilder *b,
     {
       const CgComplaintCount *c = g_ptr_array_index (counts, i);
       json_builder_begin_object (b);
-      add_string_or_null (b, "key", c->key);
+      cg_cli_json_add_string (b, "key", c->key);
       json_builder_set_member_name (b, "complaints");
       json_builder_add_int_value (b, c->complaints);
       json_builder_end_object (b);
@@ -298,14 +284,13 @@ compliance_audit (CgCli   *cli,
   if (o.json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (b);
       cg_cli_add_filter_json (b, &o);
       json_builder_set_member_name (b, "settings");
       json_builder_begin_object (b);
-      add_string_or_null (b, "calling_hours", hours);
-      add_string_or_null (b, "attempt_cap", cap);
+      cg_cli_json_add_string (b, "calling_hours", hours);
+      cg_cli_json_add_string (b, "attempt_cap", cap);
       json_builder_set_member_name (b, "max_attempts");
       json_builder_add_int_value (b, r->cap.max_attempts);
       json_builder_set_member_name (b, "window_days");
@@ -332,8 +317,7 @@ compliance_audit (CgCli   *cli,
       add_complaints_json (b, "by_month", r->complaints_by_month);
       json_builder_end_object (b);
       json_builder_end_object (b);
-      root = json_builder_get_root (b);
-      cg_cli_print_json (root);
+      cg_cli_print_builder (b);
     }
   else
     {
@@ -400,10 +384,9 @@ compliance_import_dnc (CgCli   *cli,
   if (json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (b);
-      add_string_or_null (b, "file", argv[1]);
+      cg_cli_json_add_string (b, "file", argv[1]);
       json_builder_set_member_name (b, "batch_id");
       json_builder_add_int_value (b, result.batch_id);
       json_builder_set_member_name (b, "rows_read");
@@ -415,8 +398,7 @@ compliance_import_dnc (CgCli   *cli,
       json_builder_set_member_name (b, "duplicates");
       json_builder_add_int_value (b, result.duplicates);
       json_builder_end_object (b);
-      root = json_builder_get_root (b);
-      cg_cli_print_json (root);
+      cg_cli_print_builder (b);
     }
   else
     {

@@ -14,32 +14,19 @@
 #include "cg-report.h"
 
 static void
-add_string_or_null (JsonBuilder *b,
-                    const char  *member,
-                    const char  *value)
-{
-  json_builder_set_member_name (b, member);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
 print_report_json (const CgReportInfo *info,
                    const char         *from,
                    const char         *to,
                    gboolean            raw)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_object (b);
-  add_string_or_null (b, "path", info->path);
-  add_string_or_null (b, "from", from);
-  add_string_or_null (b, "to", to);
-  add_string_or_null (b, "language", info->language == CG_REPORT_LANGUAGE_ZH_CN ? "zh_CN" : "en");
-  add_string_or_null (b, "scenario", info->scenario);
+  cg_cli_json_add_string (b, "path", info->path);
+  cg_cli_json_add_string (b, "from", from);
+  cg_cli_json_add_string (b, "to", to);
+  cg_cli_json_add_string (b, "language", info->language == CG_REPORT_LANGUAGE_ZH_CN ? "zh_CN" : "en");
+  cg_cli_json_add_string (b, "scenario", info->scenario);
   json_builder_set_member_name (b, "calls");
   json_builder_add_int_value (b, info->calls);
   json_builder_set_member_name (b, "raw");
@@ -56,8 +43,7 @@ print_report_json (const CgReportInfo *info,
     json_builder_add_string_value (b, g_ptr_array_index (info->sheets, i));
   json_builder_end_array (b);
   json_builder_end_object (b);
-  root = json_builder_get_root (b);
-  cg_cli_print_json (root);
+  cg_cli_print_builder (b);
 }
 
 /* The report's findings are sentences from the message catalogue: with
@@ -119,8 +105,7 @@ export_report (CgCli   *cli,
   if (lang != NULL)
     speak (options.language);
   if ((store = cg_cli_get_store (cli, error)) == NULL ||
-      (from != NULL && !cg_cli_parse_day (store, from, FALSE, &options.from_ts, error)) ||
-      (to != NULL && !cg_cli_parse_day (store, to, TRUE, &options.to_ts, error)))
+      !cg_cli_parse_period (store, from, to, &options.from_ts, &options.to_ts, error))
     return FALSE;
   options.scenario = scenario;
   options.raw = raw;
@@ -190,18 +175,16 @@ export_csv (CgCli   *cli,
   if (o.json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (b);
-      add_string_or_null (b, "table", argv[1]);
-      add_string_or_null (b, "by", o.by);
-      add_string_or_null (b, "path", argv[2]);
+      cg_cli_json_add_string (b, "table", argv[1]);
+      cg_cli_json_add_string (b, "by", o.by);
+      cg_cli_json_add_string (b, "path", argv[2]);
       json_builder_set_member_name (b, "rows");
       json_builder_add_int_value (b, rows);
       cg_cli_add_filter_json (b, &o);
       json_builder_end_object (b);
-      root = json_builder_get_root (b);
-      cg_cli_print_json (root);
+      cg_cli_print_builder (b);
     }
   else
     {

@@ -15,51 +15,6 @@
 #include "cg-theme-report.h"
 #include "cg-themes.h"
 
-static void
-add_double_or_null (JsonBuilder *b,
-                    const char  *name,
-                    double       value)
-{
-  json_builder_set_member_name (b, name);
-  if (isfinite (value))
-    json_builder_add_double_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
-add_id_or_null (JsonBuilder *b,
-                const char  *name,
-                gint64       id)
-{
-  json_builder_set_member_name (b, name);
-  if (id != 0)
-    json_builder_add_int_value (b, id);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
-add_string (JsonBuilder *b,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
-add_int (JsonBuilder *b,
-         const char  *name,
-         gint64       value)
-{
-  json_builder_set_member_name (b, name);
-  json_builder_add_int_value (b, value);
-}
-
 static char *
 format_share (double share)
 {
@@ -74,21 +29,14 @@ import_result_to_json (const CgFeedbackImportResult *r)
   g_autoptr(JsonBuilder) b = json_builder_new ();
 
   json_builder_begin_object (b);
-  add_id_or_null (b, "batch_id", r->batch_id);
-  add_string (b, "file", r->file);
-  add_string (b, "format", r->format);
-  add_string (b, "encoding", r->encoding);
-  add_string (b, "sha256", r->sha256);
-  add_id_or_null (b, "previous_batch_id", r->previous_batch_id);
-  add_int (b, "rows_read", r->rows_read);
-  add_int (b, "rows_imported", r->rows_imported);
-  add_int (b, "rows_skipped", r->rows_skipped);
-  add_int (b, "duplicates", r->duplicates);
-  json_builder_set_member_name (b, "rating_scale");
-  if (r->rating_scale != 0)
-    json_builder_add_int_value (b, r->rating_scale);
-  else
-    json_builder_add_null_value (b);
+  cg_cli_json_add_id (b, "batch_id", r->batch_id);
+  cg_cli_json_add_string (b, "file", r->file);
+  cg_cli_json_add_string (b, "format", r->format);
+  cg_cli_json_add_string (b, "encoding", r->encoding);
+  cg_cli_json_add_string (b, "sha256", r->sha256);
+  cg_cli_json_add_import_counts (b, r->previous_batch_id, r->rows_read, r->rows_imported,
+                                 r->rows_skipped, r->duplicates);
+  cg_cli_json_add_id (b, "rating_scale", r->rating_scale);
   json_builder_set_member_name (b, "errors");
   json_builder_begin_array (b);
   for (guint i = 0; r->errors && r->errors[i]; i++)
@@ -103,22 +51,39 @@ print_import_result (const CgFeedbackImportResult *r)
 {
   g_autofree char *batch = cg_format_count (r->batch_id);
   g_autofree char *imported = cg_format_count (r->rows_imported);
-  g_autofree char *read = cg_format_count (r->rows_read);
-  g_autofree char *skipped = cg_format_count (r->rows_skipped);
-  g_autofree char *duplicates = cg_format_count (r->duplicates);
 
   if (r->batch_id != 0)
     g_print (_("%s: imported as batch %s (%s, %s). Texts imported: %s.\n"), r->file, batch, r->format, r->encoding, imported);
   else
     g_print (_("%s: nothing new to import (%s, %s).\n"), r->file, r->format, r->encoding);
-  if (r->previous_batch_id != 0)
-    {
-      g_autofree char *previous = cg_format_count (r->previous_batch_id);
-      g_print (_("  This file was imported before, as batch %s.\n"), previous);
-    }
-  g_print (_("  Rows read: %s, skipped: %s, duplicates: %s.\n"), read, skipped, duplicates);
+  cg_cli_print_import_counts (r->previous_batch_id, r->rows_read, r->rows_skipped, r->duplicates);
   for (guint i = 0; r->errors && r->errors[i] && i < 10; i++)
     g_print ("  %s\n", r->errors[i]);
+}
+
+typedef struct {
+  CgReaderOptions  options;
+  GStrv            map;
+} ImportFeedback;
+
+static gboolean
+import_feedback_file (CgStore     *store,
+                      const char  *path,
+                      JsonArray   *results,
+                      gpointer     user_data,
+                      GError     **error)
+{
+  ImportFeedback *feedback = user_data;
+  g_autoptr(CgFeedbackPlan) plan = cg_feedback_plan_new (path, &feedback->options, (const char *const *) feedback->map, error);
+  g_autoptr(CgFeedbackImportResult) result = NULL;
+
+  if (plan == NULL || (result = cg_feedback_import_run (store, plan, NULL, error)) == NULL)
+    return FALSE;
+  if (results != NULL)
+    json_array_add_element (results, import_result_to_json (result));
+  else
+    print_import_result (result);
+  return TRUE;
 }
 
 gboolean
@@ -140,10 +105,9 @@ cg_cli_import_feedback (CgCli   *cli,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Write JSON"), NULL },
     { NULL }
   };
-  CgReaderOptions options = { 0 };
-  g_autoptr(JsonArray) results = json_array_new ();
+  ImportFeedback feedback = { 0 };
+  CgReaderOptions *options = &feedback.options;
   CgStore *store;
-  gboolean ok = TRUE;
 
   if (!cg_cli_parse ("import feedback", _("FILE…"), _("Import customer feedback texts (CSV, XLSX, XLS): date, channel, text, rating, phone, agent."),
                      entries, &argc, &argv, error))
@@ -153,73 +117,20 @@ cg_cli_import_feedback (CgCli   *cli,
       g_set_error (error, CG_CLI_ERROR, CG_CLI_ERROR_USAGE, _("import feedback needs at least one file."));
       return FALSE;
     }
-  if (format != NULL && !cg_file_format_from_string (format, &options.format))
+  if (format != NULL && !cg_file_format_from_string (format, &options->format))
     {
       g_set_error (error, CG_CLI_ERROR, CG_CLI_ERROR_USAGE, _("--format must be auto, csv, xlsx or xls, not “%s”."), format);
       return FALSE;
     }
-  options.encoding = encoding;
-  options.sheet = sheet;
+  options->encoding = encoding;
+  options->sheet = sheet;
+  feedback.map = map;
   if ((store = cg_cli_get_store (cli, error)) == NULL)
     return FALSE;
-
-  for (int i = 1; i < argc; i++)
-    {
-      g_autoptr(GError) file_error = NULL;
-      g_autoptr(CgFeedbackPlan) plan = cg_feedback_plan_new (argv[i], &options, (const char *const *) map, &file_error);
-      g_autoptr(CgFeedbackImportResult) result = NULL;
-
-      if (plan != NULL)
-        result = cg_feedback_import_run (store, plan, NULL, &file_error);
-      if (result == NULL)
-        {
-          g_autofree char *base = g_path_get_basename (argv[i]);
-          if (argc == 2)
-            {
-              g_propagate_prefixed_error (error, g_steal_pointer (&file_error), "%s: ", base);
-              return FALSE;
-            }
-          g_printerr ("callgauge-cli: %s: %s\n", base, file_error->message);
-          ok = FALSE;
-          continue;
-        }
-      if (json)
-        json_array_add_element (results, import_result_to_json (result));
-      else
-        print_import_result (result);
-    }
-  if (json && json_array_get_length (results) > 0)
-    {
-      g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
-
-      if (argc == 2)
-        cg_cli_print_json (json_array_get_element (results, 0));
-      else
-        {
-          json_node_set_array (root, results);
-          cg_cli_print_json (root);
-        }
-    }
-  if (!ok)
-    g_set_error (error, CG_CLI_ERROR, CG_CLI_ERROR_USAGE, _("some files could not be imported (see above); the others were."));
-  return ok;
+  return cg_cli_import_files (store, argc, argv, json, import_feedback_file, &feedback, error);
 }
 
 /* ---- stats themes ------------------------------------------------------------- */
-
-static gboolean
-parse_period (CgStore     *store,
-              const char  *from,
-              const char  *to,
-              gint64      *from_ts,
-              gint64      *to_ts,
-              GError     **error)
-{
-  *from_ts = 0;
-  *to_ts = 0;
-  return (from == NULL || cg_cli_parse_day (store, from, FALSE, from_ts, error)) &&
-         (to == NULL || cg_cli_parse_day (store, to, TRUE, to_ts, error));
-}
 
 static void
 theme_row_json (JsonBuilder      *b,
@@ -228,16 +139,16 @@ theme_row_json (JsonBuilder      *b,
 {
   json_builder_begin_object (b);
   if (with_key)
-    add_string (b, "key", row->key);
-  add_string (b, "theme", row->theme);
-  add_string (b, "label", row->label);
-  add_int (b, "texts", row->texts);
-  add_int (b, "mentions", row->mentions);
-  add_double_or_null (b, "share", row->share);
-  add_double_or_null (b, "negative_share", row->negative_share);
-  add_double_or_null (b, "previous_share", row->has_previous ? row->previous_share : NAN);
-  add_double_or_null (b, "change", row->has_previous ? row->change : NAN);
-  add_double_or_null (b, "p_value", row->p_value);
+    cg_cli_json_add_string (b, "key", row->key);
+  cg_cli_json_add_string (b, "theme", row->theme);
+  cg_cli_json_add_string (b, "label", row->label);
+  cg_cli_json_add_int (b, "texts", row->texts);
+  cg_cli_json_add_int (b, "mentions", row->mentions);
+  cg_cli_json_add_double (b, "share", row->share);
+  cg_cli_json_add_double (b, "negative_share", row->negative_share);
+  cg_cli_json_add_double (b, "previous_share", row->has_previous ? row->previous_share : NAN);
+  cg_cli_json_add_double (b, "change", row->has_previous ? row->change : NAN);
+  cg_cli_json_add_double (b, "p_value", row->p_value);
   json_builder_set_member_name (b, "examples");
   json_builder_begin_array (b);
   for (guint e = 0; row->examples[e]; e++)
@@ -323,19 +234,18 @@ cg_cli_stats_themes (CgCli   *cli,
       return FALSE;
     }
   if ((store = cg_cli_get_store (cli, error)) == NULL ||
-      !parse_period (store, from, to, &from_ts, &to_ts, error) ||
+      !cg_cli_parse_period (store, from, to, &from_ts, &to_ts, error) ||
       (report = cg_theme_report_compute (store, source, by, from_ts, to_ts, error)) == NULL)
     return FALSE;
 
   if (json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (b);
-      add_string (b, "by", cg_theme_by_to_string (by));
-      add_int (b, "texts", report->texts);
-      add_int (b, "negative_texts", report->negative_texts);
+      cg_cli_json_add_string (b, "by", cg_theme_by_to_string (by));
+      cg_cli_json_add_int (b, "texts", report->texts);
+      cg_cli_json_add_int (b, "negative_texts", report->negative_texts);
       json_builder_set_member_name (b, "rows");
       json_builder_begin_array (b);
       for (guint i = 0; i < report->rows->len; i++)
@@ -347,14 +257,13 @@ cg_cli_stats_themes (CgCli   *cli,
         {
           const CgTermCount *term = g_ptr_array_index (report->unassigned, i);
           json_builder_begin_object (b);
-          add_string (b, "term", term->term);
-          add_int (b, "texts", term->texts);
+          cg_cli_json_add_string (b, "term", term->term);
+          cg_cli_json_add_int (b, "texts", term->texts);
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
       json_builder_end_object (b);
-      root = json_builder_get_root (b);
-      cg_cli_print_json (root);
+      cg_cli_print_builder (b);
     }
   else
     print_theme_report (report, by);
@@ -384,7 +293,6 @@ themes_list (CgCli   *cli,
   if (json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "themes");
@@ -397,8 +305,8 @@ themes_list (CgCli   *cli,
           };
 
           json_builder_begin_object (b);
-          add_string (b, "theme", theme->id);
-          add_string (b, "label", theme->label);
+          cg_cli_json_add_string (b, "theme", theme->id);
+          cg_cli_json_add_string (b, "label", theme->label);
           json_builder_set_member_name (b, "builtin");
           json_builder_add_boolean_value (b, theme->builtin);
           for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
@@ -413,8 +321,7 @@ themes_list (CgCli   *cli,
         }
       json_builder_end_array (b);
       json_builder_end_object (b);
-      root = json_builder_get_root (b);
-      cg_cli_print_json (root);
+      cg_cli_print_builder (b);
       return TRUE;
     }
   for (guint i = 0; i < themes->len; i++)
@@ -519,7 +426,6 @@ cg_cli_findings (CgCli   *cli,
   if (json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
       g_autofree char *f = cg_cli_format_time (findings->from_ts);
       g_autofree char *t = cg_cli_format_time (findings->to_ts);
       g_autofree char *pf = cg_cli_format_time (findings->previous_from_ts);
@@ -528,10 +434,10 @@ cg_cli_findings (CgCli   *cli,
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "period");
       json_builder_begin_object (b);
-      add_string (b, "from", f);
-      add_string (b, "to", t);
-      add_string (b, "previous_from", pf);
-      add_string (b, "previous_to", pt);
+      cg_cli_json_add_string (b, "from", f);
+      cg_cli_json_add_string (b, "to", t);
+      cg_cli_json_add_string (b, "previous_from", pf);
+      cg_cli_json_add_string (b, "previous_to", pt);
       json_builder_end_object (b);
       json_builder_set_member_name (b, "findings");
       json_builder_begin_array (b);
@@ -540,21 +446,20 @@ cg_cli_findings (CgCli   *cli,
           const CgFindingEntry *e = g_ptr_array_index (findings->entries, i);
 
           json_builder_begin_object (b);
-          add_int (b, "rank", i + 1);
-          add_string (b, "kind", cg_finding_kind_to_string (e->kind));
-          add_string (b, "subject", e->subject);
-          add_string (b, "metric", e->metric);
-          add_string (b, "text", e->text);
-          add_double_or_null (b, "p_value", e->p_value);
-          add_double_or_null (b, "value", e->value);
-          add_double_or_null (b, "previous_value", e->previous_value);
-          add_double_or_null (b, "impact", e->impact);
+          cg_cli_json_add_int (b, "rank", i + 1);
+          cg_cli_json_add_string (b, "kind", cg_finding_kind_to_string (e->kind));
+          cg_cli_json_add_string (b, "subject", e->subject);
+          cg_cli_json_add_string (b, "metric", e->metric);
+          cg_cli_json_add_string (b, "text", e->text);
+          cg_cli_json_add_double (b, "p_value", e->p_value);
+          cg_cli_json_add_double (b, "value", e->value);
+          cg_cli_json_add_double (b, "previous_value", e->previous_value);
+          cg_cli_json_add_double (b, "impact", e->impact);
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
       json_builder_end_object (b);
-      root = json_builder_get_root (b);
-      cg_cli_print_json (root);
+      cg_cli_print_builder (b);
       return TRUE;
     }
   if (findings->entries->len == 0)

@@ -11,18 +11,6 @@
 #include "cg-forecast.h"
 
 static void
-add_number (JsonBuilder *b,
-            const char  *member,
-            double       value)
-{
-  json_builder_set_member_name (b, member);
-  if (isnan (value))
-    json_builder_add_null_value (b);
-  else
-    json_builder_add_double_value (b, value);
-}
-
-static void
 add_month (JsonBuilder           *b,
            const CgForecastPoint *p)
 {
@@ -36,7 +24,6 @@ static void
 forecast_json (const CgForecast *forecast)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "metric");
@@ -51,7 +38,7 @@ forecast_json (const CgForecast *forecast)
 
       json_builder_begin_object (b);
       add_month (b, p);
-      add_number (b, "value", p->value);
+      cg_cli_json_add_double (b, "value", p->value);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -63,11 +50,11 @@ forecast_json (const CgForecast *forecast)
 
       json_builder_begin_object (b);
       add_month (b, p);
-      add_number (b, "value", p->value);
-      add_number (b, "lo80", p->lo80);
-      add_number (b, "hi80", p->hi80);
-      add_number (b, "lo95", p->lo95);
-      add_number (b, "hi95", p->hi95);
+      cg_cli_json_add_double (b, "value", p->value);
+      cg_cli_json_add_double (b, "lo80", p->lo80);
+      cg_cli_json_add_double (b, "hi80", p->hi80);
+      cg_cli_json_add_double (b, "lo95", p->lo95);
+      cg_cli_json_add_double (b, "hi95", p->hi95);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -75,11 +62,10 @@ forecast_json (const CgForecast *forecast)
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "months");
   json_builder_add_int_value (b, forecast->backtest_months);
-  add_number (b, "mape", forecast->mape);
+  cg_cli_json_add_double (b, "mape", forecast->mape);
   json_builder_end_object (b);
   json_builder_end_object (b);
-  root = json_builder_get_root (b);
-  cg_cli_print_json (root);
+  cg_cli_print_builder (b);
 }
 
 static char *

@@ -12,25 +12,84 @@
 #include "cg-import-calls.h"
 #include "cg-import-presets.h"
 
-static void
-add_string_or_null (JsonBuilder *b,
-                    const char  *name,
-                    const char  *value)
+gboolean
+cg_cli_import_files (CgStore             *store,
+                     int                  argc,
+                     char               **argv,
+                     gboolean             json,
+                     CgCliImportFileFunc  func,
+                     gpointer             user_data,
+                     GError             **error)
 {
-  json_builder_set_member_name (b, name);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
+  g_autoptr(JsonArray) results = json_array_new ();
+  gboolean ok = TRUE;
+
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(GError) file_error = NULL;
+
+      if (!func (store, argv[i], json ? results : NULL, user_data, &file_error))
+        {
+          g_autofree char *base = g_path_get_basename (argv[i]);
+          if (argc == 2)
+            {
+              g_propagate_prefixed_error (error, g_steal_pointer (&file_error), "%s: ", base);
+              return FALSE;
+            }
+          g_printerr ("callgauge-cli: %s: %s\n", base, file_error->message);
+          ok = FALSE;
+        }
+    }
+
+  if (json && json_array_get_length (results) > 0)
+    {
+      g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
+
+      /* One file: its summary object; several: an array of them. */
+      if (argc == 2)
+        cg_cli_print_json (json_array_get_element (results, 0));
+      else
+        {
+          json_node_set_array (root, results);
+          cg_cli_print_json (root);
+        }
+    }
+  if (!ok)
+    g_set_error (error, CG_CLI_ERROR, CG_CLI_ERROR_USAGE, _("some files could not be imported (see above); the others were."));
+  return ok;
 }
 
-static void
-add_int (JsonBuilder *b,
-         const char  *name,
-         gint64       value)
+void
+cg_cli_json_add_import_counts (JsonBuilder *b,
+                               gint64       previous_batch_id,
+                               gint64       rows_read,
+                               gint64       rows_imported,
+                               gint64       rows_skipped,
+                               gint64       duplicates)
 {
-  json_builder_set_member_name (b, name);
-  json_builder_add_int_value (b, value);
+  cg_cli_json_add_id (b, "previous_batch_id", previous_batch_id);
+  cg_cli_json_add_int (b, "rows_read", rows_read);
+  cg_cli_json_add_int (b, "rows_imported", rows_imported);
+  cg_cli_json_add_int (b, "rows_skipped", rows_skipped);
+  cg_cli_json_add_int (b, "duplicates", duplicates);
+}
+
+void
+cg_cli_print_import_counts (gint64 previous_batch_id,
+                            gint64 rows_read,
+                            gint64 rows_skipped,
+                            gint64 duplicates)
+{
+  g_autofree char *read = cg_format_count (rows_read);
+  g_autofree char *skipped = cg_format_count (rows_skipped);
+  g_autofree char *dups = cg_format_count (duplicates);
+
+  if (previous_batch_id != 0)
+    {
+      g_autofree char *previous = cg_format_count (previous_batch_id);
+      g_print (_("  This file was imported before, as batch %s.\n"), previous);
+    }
+  g_print (_("  Rows read: %s, skipped: %s, duplicates: %s.\n"), read, skipped, dups);
 }
 
 static JsonNode *
@@ -41,25 +100,14 @@ result_to_json (const CgImportResult *r)
   gpointer key, value;
 
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "batch_id");
-  if (r->batch_id != 0)
-    json_builder_add_int_value (b, r->batch_id);
-  else
-    json_builder_add_null_value (b);
-  add_string_or_null (b, "file", r->file);
-  add_string_or_null (b, "format", r->format);
-  add_string_or_null (b, "preset", r->preset);
-  add_string_or_null (b, "encoding", r->encoding);
-  add_string_or_null (b, "sha256", r->sha256);
-  json_builder_set_member_name (b, "previous_batch_id");
-  if (r->previous_batch_id != 0)
-    json_builder_add_int_value (b, r->previous_batch_id);
-  else
-    json_builder_add_null_value (b);
-  add_int (b, "rows_read", r->rows_read);
-  add_int (b, "rows_imported", r->rows_imported);
-  add_int (b, "rows_skipped", r->rows_skipped);
-  add_int (b, "duplicates", r->duplicates);
+  cg_cli_json_add_id (b, "batch_id", r->batch_id);
+  cg_cli_json_add_string (b, "file", r->file);
+  cg_cli_json_add_string (b, "format", r->format);
+  cg_cli_json_add_string (b, "preset", r->preset);
+  cg_cli_json_add_string (b, "encoding", r->encoding);
+  cg_cli_json_add_string (b, "sha256", r->sha256);
+  cg_cli_json_add_import_counts (b, r->previous_batch_id, r->rows_read, r->rows_imported,
+                                 r->rows_skipped, r->duplicates);
 
   json_builder_set_member_name (b, "errors");
   json_builder_begin_array (b);
@@ -68,13 +116,13 @@ result_to_json (const CgImportResult *r)
       const CgImportIssue *issue = g_ptr_array_index (r->errors, i);
 
       json_builder_begin_object (b);
-      add_int (b, "row", issue->row);
-      add_string_or_null (b, "column", issue->column);
-      add_string_or_null (b, "message", issue->message);
+      cg_cli_json_add_int (b, "row", issue->row);
+      cg_cli_json_add_string (b, "column", issue->column);
+      cg_cli_json_add_string (b, "message", issue->message);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
-  add_int (b, "errors_total", r->n_errors);
+  cg_cli_json_add_int (b, "errors_total", r->n_errors);
 
   json_builder_set_member_name (b, "unknown_outcomes");
   json_builder_begin_array (b);
@@ -82,8 +130,8 @@ result_to_json (const CgImportResult *r)
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       json_builder_begin_object (b);
-      add_string_or_null (b, "text", key);
-      add_int (b, "count", GPOINTER_TO_INT (value));
+      cg_cli_json_add_string (b, "text", key);
+      cg_cli_json_add_int (b, "count", GPOINTER_TO_INT (value));
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -99,19 +147,13 @@ print_result (const CgImportResult *r)
 
   g_autofree char *imported = cg_format_count (r->rows_imported);
   g_autofree char *batch = cg_format_count (r->batch_id);
-  g_autofree char *previous = cg_format_count (r->previous_batch_id);
-  g_autofree char *read = cg_format_count (r->rows_read);
-  g_autofree char *skipped = cg_format_count (r->rows_skipped);
-  g_autofree char *duplicates = cg_format_count (r->duplicates);
 
   if (r->batch_id != 0)
     g_print (_("%s: imported as batch %s (%s, preset %s, %s). Calls imported: %s.\n"),
              r->file, batch, r->format, r->preset, r->encoding, imported);
   else
     g_print (_("%s: nothing new to import (%s, preset %s, %s).\n"), r->file, r->format, r->preset, r->encoding);
-  if (r->previous_batch_id != 0)
-    g_print (_("  This file was imported before, as batch %s.\n"), previous);
-  g_print (_("  Rows read: %s, skipped: %s, duplicates: %s.\n"), read, skipped, duplicates);
+  cg_cli_print_import_counts (r->previous_batch_id, r->rows_read, r->rows_skipped, r->duplicates);
   for (guint i = 0; i < r->errors->len && i < 10; i++)
     {
       const CgImportIssue *issue = g_ptr_array_index (r->errors, i);
@@ -186,6 +228,34 @@ parse_import_options (CgImportOptions  *options,
   return TRUE;
 }
 
+typedef struct {
+  CgImportOptions  options;
+  GTimeZone       *tz;
+  const char      *save_preset;
+} ImportCalls;
+
+static gboolean
+import_calls_file (CgStore     *store,
+                   const char  *path,
+                   JsonArray   *results,
+                   gpointer     user_data,
+                   GError     **error)
+{
+  ImportCalls *calls = user_data;
+  g_autoptr(CgImportPlan) plan = cg_import_plan_new (path, &calls->options, calls->tz, error);
+  g_autoptr(CgImportResult) result = NULL;
+
+  if (plan == NULL ||
+      (calls->save_preset != NULL && !cg_import_preset_save (store, calls->save_preset, plan, error)) ||
+      (result = cg_import_run (store, plan, NULL, NULL, NULL, error)) == NULL)
+    return FALSE;
+  if (results != NULL)
+    json_array_add_element (results, result_to_json (result));
+  else
+    print_result (result);
+  return TRUE;
+}
+
 static gboolean
 import_calls (CgCli   *cli,
               int      argc,
@@ -213,11 +283,10 @@ import_calls (CgCli   *cli,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Write JSON"), NULL },
     { NULL }
   };
-  CgImportOptions options = { 0 };
+  ImportCalls calls = { 0 };
+  CgImportOptions *options = &calls.options;
   g_autoptr(GTimeZone) tz = NULL;
-  g_autoptr(JsonArray) results = json_array_new ();
   CgStore *store;
-  gboolean ok = TRUE;
 
   if (!cg_cli_parse ("import calls", _("FILE…"), _("Import call logs (CSV, XLSX, XLS) from dialers, PBXs and SaaS exports."),
                      entries, &argc, &argv, error))
@@ -227,66 +296,25 @@ import_calls (CgCli   *cli,
       g_set_error (error, CG_CLI_ERROR, CG_CLI_ERROR_USAGE, _("import calls needs at least one file."));
       return FALSE;
     }
-  if (!parse_import_options (&options, format, preset, on_error, error))
+  if (!parse_import_options (options, format, preset, on_error, error))
     return FALSE;
   if ((store = cg_cli_get_store (cli, error)) == NULL)
     return FALSE;
-  if (preset != NULL && !cg_preset_from_string (preset, &options.preset))
+  if (preset != NULL && !cg_preset_from_string (preset, &options->preset))
     {
       if (!load_saved_preset (store, preset, &map, &outcomes, error))
         return FALSE;
-      options.preset_name = preset;
+      options->preset_name = preset;
     }
-  options.reader.encoding = encoding;
-  options.reader.sheet = sheet;
-  options.map = (const char *const *) map;
-  options.outcome_map = (const char *const *) outcomes;
+  options->reader.encoding = encoding;
+  options->reader.sheet = sheet;
+  options->map = (const char *const *) map;
+  options->outcome_map = (const char *const *) outcomes;
   tz = cg_store_get_time_zone (store);
 
-  for (int i = 1; i < argc; i++)
-    {
-      g_autoptr(GError) file_error = NULL;
-      g_autoptr(CgImportPlan) plan = cg_import_plan_new (argv[i], &options, tz, &file_error);
-      g_autoptr(CgImportResult) result = NULL;
-
-      if (plan != NULL && save_preset != NULL && !cg_import_preset_save (store, save_preset, plan, &file_error))
-        g_clear_pointer (&plan, cg_import_plan_free);
-      if (plan != NULL)
-        result = cg_import_run (store, plan, NULL, NULL, NULL, &file_error);
-      if (result == NULL)
-        {
-          g_autofree char *base = g_path_get_basename (argv[i]);
-          if (argc == 2)
-            {
-              g_propagate_prefixed_error (error, g_steal_pointer (&file_error), "%s: ", base);
-              return FALSE;
-            }
-          g_printerr ("callgauge-cli: %s: %s\n", base, file_error->message);
-          ok = FALSE;
-          continue;
-        }
-      if (json)
-        json_array_add_element (results, result_to_json (result));
-      else
-        print_result (result);
-    }
-
-  if (json && json_array_get_length (results) > 0)
-    {
-      g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
-
-      /* One file: its summary object; several: an array of them. */
-      if (argc == 2)
-        cg_cli_print_json (json_array_get_element (results, 0));
-      else
-        {
-          json_node_set_array (root, results);
-          cg_cli_print_json (root);
-        }
-    }
-  if (!ok)
-    g_set_error (error, CG_CLI_ERROR, CG_CLI_ERROR_USAGE, _("some files could not be imported (see above); the others were."));
-  return ok;
+  calls.tz = tz;
+  calls.save_preset = save_preset;
+  return cg_cli_import_files (store, argc, argv, json, import_calls_file, &calls, error);
 }
 
 gboolean

@@ -12,48 +12,10 @@
 #include "cg-format.h"
 #include "cg-incidents.h"
 
-/* NAN (a figure the data cannot give) is null, never 0. */
-static void
-add_double_or_null (JsonBuilder *b,
-                    const char  *member,
-                    double       value)
-{
-  json_builder_set_member_name (b, member);
-  if (isnan (value))
-    json_builder_add_null_value (b);
-  else
-    json_builder_add_double_value (b, value);
-}
-
-static void
-add_int (JsonBuilder *b,
-         const char  *member,
-         gint64       value)
-{
-  json_builder_set_member_name (b, member);
-  json_builder_add_int_value (b, value);
-}
-
-static void
-add_string (JsonBuilder *b,
-            const char  *member,
-            const char  *value)
-{
-  json_builder_set_member_name (b, member);
-  json_builder_add_string_value (b, value);
-}
-
 static char *
 percent_text (double share)
 {
   return isnan (share) ? g_strdup ("—") : g_strdup_printf ("%.1f %%", 100 * share);
-}
-
-static void
-print_builder (JsonBuilder *b)
-{
-  g_autoptr(JsonNode) root = json_builder_get_root (b);
-  cg_cli_print_json (root);
 }
 
 static void
@@ -69,14 +31,14 @@ incidents_json (const CgIncidentReport *report)
       const CgIncident *incident = g_ptr_array_index (report->incidents, i);
 
       json_builder_begin_object (b);
-      add_string (b, "line", incident->line);
-      add_string (b, "kind", cg_incident_kind_to_string (incident->kind));
-      add_string (b, "start", incident->start);
-      add_string (b, "end", incident->end);
-      add_int (b, "calls", incident->calls);
-      add_double_or_null (b, "observed_rate", incident->observed_rate);
-      add_double_or_null (b, "expected_rate", incident->expected_rate);
-      add_double_or_null (b, "lost_connects", incident->lost_connects);
+      cg_cli_json_add_string (b, "line", incident->line);
+      cg_cli_json_add_string (b, "kind", cg_incident_kind_to_string (incident->kind));
+      cg_cli_json_add_string (b, "start", incident->start);
+      cg_cli_json_add_string (b, "end", incident->end);
+      cg_cli_json_add_int (b, "calls", incident->calls);
+      cg_cli_json_add_double (b, "observed_rate", incident->observed_rate);
+      cg_cli_json_add_double (b, "expected_rate", incident->expected_rate);
+      cg_cli_json_add_double (b, "lost_connects", incident->lost_connects);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -87,16 +49,16 @@ incidents_json (const CgIncidentReport *report)
       const CgIncidentTotal *total = g_ptr_array_index (report->totals, i);
 
       json_builder_begin_object (b);
-      add_string (b, "line", total->line);
-      add_string (b, "month", total->month);
-      add_int (b, "incidents", total->incidents);
-      add_int (b, "hours", total->hours);
-      add_double_or_null (b, "lost_connects", total->lost_connects);
+      cg_cli_json_add_string (b, "line", total->line);
+      cg_cli_json_add_string (b, "month", total->month);
+      cg_cli_json_add_int (b, "incidents", total->incidents);
+      cg_cli_json_add_int (b, "hours", total->hours);
+      cg_cli_json_add_double (b, "lost_connects", total->lost_connects);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
   json_builder_end_object (b);
-  print_builder (b);
+  cg_cli_print_builder (b);
 }
 
 static void
@@ -176,20 +138,20 @@ call_quality_json (GPtrArray *rows)
       const CgCallQualityRow *row = g_ptr_array_index (rows, i);
 
       json_builder_begin_object (b);
-      add_string (b, "key", row->key);
-      add_int (b, "connected", row->connected);
-      add_int (b, "with_mos", row->with_mos);
-      add_double_or_null (b, "mos_mean", row->mos_mean);
-      add_double_or_null (b, "low_mos_share", row->low_mos_share);
-      add_double_or_null (b, "packet_loss_mean", row->packet_loss_mean);
-      add_double_or_null (b, "jitter_mean", row->jitter_mean);
-      add_double_or_null (b, "recording_coverage", row->recording_coverage);
-      add_double_or_null (b, "short_call_share", row->short_call_share);
+      cg_cli_json_add_string (b, "key", row->key);
+      cg_cli_json_add_int (b, "connected", row->connected);
+      cg_cli_json_add_int (b, "with_mos", row->with_mos);
+      cg_cli_json_add_double (b, "mos_mean", row->mos_mean);
+      cg_cli_json_add_double (b, "low_mos_share", row->low_mos_share);
+      cg_cli_json_add_double (b, "packet_loss_mean", row->packet_loss_mean);
+      cg_cli_json_add_double (b, "jitter_mean", row->jitter_mean);
+      cg_cli_json_add_double (b, "recording_coverage", row->recording_coverage);
+      cg_cli_json_add_double (b, "short_call_share", row->short_call_share);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
   json_builder_end_object (b);
-  print_builder (b);
+  cg_cli_print_builder (b);
 }
 
 static void

@@ -25,15 +25,6 @@ add_share_json (JsonBuilder *b,
     json_builder_add_null_value (b);
 }
 
-static void
-add_int_json (JsonBuilder *b,
-              const char  *member,
-              gint64       value)
-{
-  json_builder_set_member_name (b, member);
-  json_builder_add_int_value (b, value);
-}
-
 static char *
 share_text (gint64 part,
             gint64 whole)
@@ -95,13 +86,6 @@ add_key_json (JsonBuilder *b,
   json_builder_add_string_value (b, key);
 }
 
-static void
-print_json (JsonBuilder *b)
-{
-  g_autoptr(JsonNode) root = json_builder_get_root (b);
-  cg_cli_print_json (root);
-}
-
 gboolean
 cg_cli_stats_quality (CgCli   *cli,
                       int      argc,
@@ -143,7 +127,7 @@ cg_cli_stats_quality (CgCli   *cli,
       json_builder_begin_object (b);
       add_by_json (b, by);
       cg_cli_add_filter_json (b, &o);
-      add_int_json (b, "max_attempts", max_attempts);
+      cg_cli_json_add_int (b, "max_attempts", max_attempts);
       json_builder_set_member_name (b, "rows");
       json_builder_begin_array (b);
       for (guint i = 0; i < rows->len; i++)
@@ -152,18 +136,18 @@ cg_cli_stats_quality (CgCli   *cli,
 
           json_builder_begin_object (b);
           add_key_json (b, by, CG_DIM_LIST, "list", row->key);
-          add_int_json (b, "calls", row->calls);
-          add_int_json (b, "numbers", row->numbers);
+          cg_cli_json_add_int (b, "calls", row->calls);
+          cg_cli_json_add_int (b, "numbers", row->numbers);
           add_share_json (b, "invalid_format_share", row->invalid_format_numbers, row->numbers);
           add_share_json (b, "invalid_number_share", row->invalid_number_calls, row->calls);
-          add_int_json (b, "duplicate_numbers", row->duplicate_numbers);
-          add_int_json (b, "over_attempted_numbers", row->over_attempted_numbers);
+          cg_cli_json_add_int (b, "duplicate_numbers", row->duplicate_numbers);
+          cg_cli_json_add_int (b, "over_attempted_numbers", row->over_attempted_numbers);
           add_share_json (b, "over_attempted_share", row->over_attempted_numbers, row->numbers);
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
       json_builder_end_object (b);
-      print_json (b);
+      cg_cli_print_builder (b);
     }
   else if (rows->len == 0)
     g_print ("%s\n", _("No calls in this period."));
@@ -239,11 +223,11 @@ cg_cli_stats_lines (CgCli   *cli,
 
           json_builder_begin_object (b);
           add_key_json (b, by, CG_DIM_LINE, "line", row->key);
-          add_int_json (b, "calls", row->calls);
-          add_int_json (b, "connected", row->connected);
-          add_int_json (b, "line_failures", row->line_failures);
+          cg_cli_json_add_int (b, "calls", row->calls);
+          cg_cli_json_add_int (b, "connected", row->connected);
+          cg_cli_json_add_int (b, "line_failures", row->line_failures);
           add_rate_json (b, "line_failure_share", "line_failure_ci95", row->line_failures, row->calls);
-          add_int_json (b, "short_calls", row->short_calls);
+          cg_cli_json_add_int (b, "short_calls", row->short_calls);
           add_share_json (b, "short_call_share", row->short_calls, row->connected);
           add_share_json (b, "rate", row->connected, row->calls);
           json_builder_set_member_name (b, "weeks");
@@ -255,7 +239,7 @@ cg_cli_stats_lines (CgCli   *cli,
               json_builder_begin_object (b);
               json_builder_set_member_name (b, "week");
               json_builder_add_string_value (b, week->week);
-              add_int_json (b, "calls", week->calls);
+              cg_cli_json_add_int (b, "calls", week->calls);
               add_share_json (b, "line_failure_share", week->line_failures, week->calls);
               json_builder_end_object (b);
             }
@@ -264,7 +248,7 @@ cg_cli_stats_lines (CgCli   *cli,
         }
       json_builder_end_array (b);
       json_builder_end_object (b);
-      print_json (b);
+      cg_cli_print_builder (b);
     }
   else if (rows->len == 0)
     g_print ("%s\n", _("No calls in this period."));
@@ -313,10 +297,10 @@ static void
 add_contact_json (JsonBuilder     *b,
                   const CgContact *c)
 {
-  add_int_json (b, "calls", c->calls);
-  add_int_json (b, "calls_without_number", c->calls_without_number);
-  add_int_json (b, "numbers", c->numbers);
-  add_int_json (b, "numbers_reached", c->numbers_reached);
+  cg_cli_json_add_int (b, "calls", c->calls);
+  cg_cli_json_add_int (b, "calls_without_number", c->calls_without_number);
+  cg_cli_json_add_int (b, "numbers", c->numbers);
+  cg_cli_json_add_int (b, "numbers_reached", c->numbers_reached);
   add_rate_json (b, "contact_rate", "contact_rate_ci95", c->numbers_reached, c->numbers);
   json_builder_set_member_name (b, "attempts");
   json_builder_begin_array (b);
@@ -325,14 +309,14 @@ add_contact_json (JsonBuilder     *b,
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "attempt");
       json_builder_add_string_value (b, attempt_keys[i]);
-      add_int_json (b, "calls", c->attempt_calls[i]);
-      add_int_json (b, "connected", c->attempt_connected[i]);
+      cg_cli_json_add_int (b, "calls", c->attempt_calls[i]);
+      cg_cli_json_add_int (b, "connected", c->attempt_connected[i]);
       add_rate_json (b, "rate", "ci95", c->attempt_connected[i], c->attempt_calls[i]);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
-  add_int_json (b, "agent_calls", c->agent_calls);
-  add_int_json (b, "agent_hours", c->agent_hours);
+  cg_cli_json_add_int (b, "agent_calls", c->agent_calls);
+  cg_cli_json_add_int (b, "agent_hours", c->agent_hours);
   add_share_json (b, "calls_per_agent_hour", c->agent_calls, c->agent_hours);
 }
 
@@ -412,8 +396,8 @@ cg_cli_stats_contact (CgCli   *cli,
           json_builder_begin_object (b);
           json_builder_set_member_name (b, "agent");
           json_builder_add_string_value (b, a->agent);
-          add_int_json (b, "calls", a->calls);
-          add_int_json (b, "hours", a->hours);
+          cg_cli_json_add_int (b, "calls", a->calls);
+          cg_cli_json_add_int (b, "hours", a->hours);
           add_share_json (b, "calls_per_hour", a->calls, a->hours);
           json_builder_end_object (b);
         }
@@ -434,7 +418,7 @@ cg_cli_stats_contact (CgCli   *cli,
           json_builder_end_array (b);
         }
       json_builder_end_object (b);
-      print_json (b);
+      cg_cli_print_builder (b);
     }
   else
     {

@@ -11,20 +11,6 @@
 #include "cg-finance.h"
 #include "cg-scenario-store.h"
 
-/* A number, or null when it is not defined (JSON has no NaN). */
-static void
-add_number (JsonBuilder *b,
-            const char  *name,
-            double       value,
-            gboolean     defined)
-{
-  json_builder_set_member_name (b, name);
-  if (defined && isfinite (value))
-    json_builder_add_double_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
 static void
 add_cashflows (JsonBuilder           *b,
                const CgScenario      *s,
@@ -43,13 +29,13 @@ add_cashflows (JsonBuilder           *b,
       json_builder_add_int_value (b, m->month);
       json_builder_set_member_name (b, "date");
       json_builder_add_string_value (b, label);
-      add_number (b, "investment", m->investment, TRUE);
-      add_number (b, "cost", m->cost, TRUE);
-      add_number (b, "benefit", m->benefit, TRUE);
-      add_number (b, "net", m->net, TRUE);
-      add_number (b, "cumulative", m->cumulative, TRUE);
-      add_number (b, "discounted", m->discounted, TRUE);
-      add_number (b, "discounted_cumulative", m->discounted_cumulative, TRUE);
+      cg_cli_json_add_double (b, "investment", m->investment);
+      cg_cli_json_add_double (b, "cost", m->cost);
+      cg_cli_json_add_double (b, "benefit", m->benefit);
+      cg_cli_json_add_double (b, "net", m->net);
+      cg_cli_json_add_double (b, "cumulative", m->cumulative);
+      cg_cli_json_add_double (b, "discounted", m->discounted);
+      cg_cli_json_add_double (b, "discounted_cumulative", m->discounted_cumulative);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -79,19 +65,18 @@ add_sensitivity (JsonBuilder *b,
         json_builder_add_string_value (b, s->factor_name);
       else
         json_builder_add_null_value (b);
-      add_number (b, "base_value", s->base_value, TRUE);
-      add_number (b, "swing", s->swing, TRUE);
+      cg_cli_json_add_double (b, "base_value", s->base_value);
+      cg_cli_json_add_double (b, "swing", s->swing);
       json_builder_set_member_name (b, "steps");
       json_builder_begin_array (b);
       for (int k = 0; k < CG_SENSITIVITY_N_STEPS; k++)
         {
           json_builder_begin_object (b);
-          add_number (b, "change", s->change[k], TRUE);
-          add_number (b, "value", s->value[k], TRUE);
-          add_number (b, "npv", s->npv[k], TRUE);
-          add_number (b, "payback_months", s->payback_months[k], !isnan (s->payback_months[k]));
-          add_number (b, "discounted_payback_months", s->discounted_payback_months[k],
-                      !isnan (s->discounted_payback_months[k]));
+          cg_cli_json_add_double (b, "change", s->change[k]);
+          cg_cli_json_add_double (b, "value", s->value[k]);
+          cg_cli_json_add_double (b, "npv", s->npv[k]);
+          cg_cli_json_add_double (b, "payback_months", s->payback_months[k]);
+          cg_cli_json_add_double (b, "discounted_payback_months", s->discounted_payback_months[k]);
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
@@ -123,8 +108,8 @@ add_break_even (JsonBuilder      *b,
           json_builder_add_string_value (b, item->name);
           json_builder_set_member_name (b, "factor");
           json_builder_add_string_value (b, f->name);
-          add_number (b, "current", f->value, TRUE);
-          add_number (b, "value", value, found);
+          cg_cli_json_add_double (b, "current", f->value);
+          cg_cli_json_add_double_if (b, "value", found, value);
           json_builder_end_object (b);
         }
     }
@@ -141,26 +126,26 @@ roi_to_json (const CgScenario      *s,
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "scenario");
   json_builder_add_string_value (b, s->name);
-  add_number (b, "discount_rate", s->discount_rate, TRUE);
-  add_number (b, "monthly_rate", r->monthly_rate, TRUE);
+  cg_cli_json_add_double (b, "discount_rate", s->discount_rate);
+  cg_cli_json_add_double (b, "monthly_rate", r->monthly_rate);
   json_builder_set_member_name (b, "horizon_months");
   json_builder_add_int_value (b, s->horizon_months);
-  add_number (b, "npv", r->npv, TRUE);
-  add_number (b, "irr_monthly", r->irr_monthly, r->irr_defined);
-  add_number (b, "irr_annual", r->irr_annual, r->irr_defined);
+  cg_cli_json_add_double (b, "npv", r->npv);
+  cg_cli_json_add_double_if (b, "irr_monthly", r->irr_defined, r->irr_monthly);
+  cg_cli_json_add_double_if (b, "irr_annual", r->irr_defined, r->irr_annual);
   json_builder_set_member_name (b, "irr_multiple_roots");
   json_builder_add_boolean_value (b, r->multiple_roots);
-  add_number (b, "roi", r->roi, r->roi_defined);
-  add_number (b, "payback_months", r->payback_months, r->payback_reached);
-  add_number (b, "discounted_payback_months", r->discounted_payback_months, r->discounted_payback_reached);
+  cg_cli_json_add_double_if (b, "roi", r->roi_defined, r->roi);
+  cg_cli_json_add_double_if (b, "payback_months", r->payback_reached, r->payback_months);
+  cg_cli_json_add_double_if (b, "discounted_payback_months", r->discounted_payback_reached, r->discounted_payback_months);
   json_builder_set_member_name (b, "break_even_month");
   if (r->break_even_month >= 0)
     json_builder_add_int_value (b, r->break_even_month);
   else
     json_builder_add_null_value (b);
-  add_number (b, "total_investment", r->total_investment, TRUE);
-  add_number (b, "total_cost", r->total_cost, TRUE);
-  add_number (b, "total_benefit", r->total_benefit, TRUE);
+  cg_cli_json_add_double (b, "total_investment", r->total_investment);
+  cg_cli_json_add_double (b, "total_cost", r->total_cost);
+  cg_cli_json_add_double (b, "total_benefit", r->total_benefit);
   add_cashflows (b, s, r);
   add_sensitivity (b, sensitivity);
   add_break_even (b, s);

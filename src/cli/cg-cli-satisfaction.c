@@ -14,54 +14,6 @@
 #include "cg-format.h"
 #include "cg-satisfaction.h"
 
-static void
-add_int (JsonBuilder *b,
-         const char  *name,
-         gint64       value)
-{
-  json_builder_set_member_name (b, name);
-  json_builder_add_int_value (b, value);
-}
-
-static void
-add_string (JsonBuilder *b,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
-add_double_or_null (JsonBuilder *b,
-                    const char  *name,
-                    gboolean     has,
-                    double       value)
-{
-  json_builder_set_member_name (b, name);
-  if (has && isfinite (value))
-    json_builder_add_double_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
-add_pair (JsonBuilder *b,
-          const char  *name,
-          double       a,
-          double       z)
-{
-  if (name != NULL)  /* NULL: an array element, or the name is already set */
-    json_builder_set_member_name (b, name);
-  json_builder_begin_array (b);
-  json_builder_add_double_value (b, a);
-  json_builder_add_double_value (b, z);
-  json_builder_end_array (b);
-}
-
 /* ---- stats satisfaction -------------------------------------------------- */
 
 static gboolean
@@ -89,20 +41,20 @@ add_sat_row_json (JsonBuilder             *b,
                   const CgSatisfactionRow *row)
 {
   json_builder_begin_object (b);
-  add_string (b, "key", row->key);
-  add_string (b, "dimension", row->dimension);
-  add_int (b, "responses", row->responses);
-  add_double_or_null (b, "mean", row->has_mean, row->mean);
+  cg_cli_json_add_string (b, "key", row->key);
+  cg_cli_json_add_string (b, "dimension", row->dimension);
+  cg_cli_json_add_int (b, "responses", row->responses);
+  cg_cli_json_add_double_if (b, "mean", row->has_mean, row->mean);
   json_builder_set_member_name (b, "ci95");
   if (row->has_mean_ci)
-    add_pair (b, NULL, row->mean_ci.lower, row->mean_ci.upper);
+    cg_cli_json_add_pair (b, NULL, row->mean_ci.lower, row->mean_ci.upper);
   else
     json_builder_add_null_value (b);
-  add_double_or_null (b, "sd", row->has_mean, row->sd);
+  cg_cli_json_add_double_if (b, "sd", row->has_mean, row->sd);
   cg_cli_add_interval_json (b, "csat", "csat_ci95", row->has_csat ? &row->csat : NULL);
   cg_cli_add_interval_json (b, "nps", "nps_ci95", row->has_nps ? &row->nps : NULL);
-  add_double_or_null (b, "ces", row->has_ces, row->ces);
-  add_pair (b, "scale", row->scale_min, row->scale_max);
+  cg_cli_json_add_double_if (b, "ces", row->has_ces, row->ces);
+  cg_cli_json_add_pair (b, "scale", row->scale_min, row->scale_max);
   json_builder_set_member_name (b, "distribution");
   json_builder_begin_array (b);
   for (guint i = 0; row->distribution != NULL && i < row->distribution->len; i++)
@@ -110,8 +62,8 @@ add_sat_row_json (JsonBuilder             *b,
   json_builder_end_array (b);
   if (g_strcmp0 (row->dimension, CG_SATISFACTION_ALL) == 0)
     {
-      add_int (b, "surveyed", row->surveyed);
-      add_double_or_null (b, "response_rate", row->has_response_rate, row->response_rate);
+      cg_cli_json_add_int (b, "surveyed", row->surveyed);
+      cg_cli_json_add_double_if (b, "response_rate", row->has_response_rate, row->response_rate);
     }
   json_builder_end_object (b);
 }
@@ -187,10 +139,9 @@ cg_cli_stats_satisfaction (CgCli   *cli,
   if (o.json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (b);
-      add_string (b, "by", cg_satisfaction_by_to_string (by));
+      cg_cli_json_add_string (b, "by", cg_satisfaction_by_to_string (by));
       cg_cli_add_filter_json (b, &o);
       json_builder_set_member_name (b, "rows");
       json_builder_begin_array (b);
@@ -198,8 +149,7 @@ cg_cli_stats_satisfaction (CgCli   *cli,
         add_sat_row_json (b, g_ptr_array_index (rows, i));
       json_builder_end_array (b);
       json_builder_end_object (b);
-      root = json_builder_get_root (b);
-      cg_cli_print_json (root);
+      cg_cli_print_builder (b);
     }
   else if (rows->len == 0)
     g_print ("%s\n", _("No survey responses. Import some with “import surveys FILE”."));
@@ -239,27 +189,25 @@ cg_cli_stats_reliability (CgCli   *cli,
   if (o.json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (b);
       cg_cli_add_filter_json (b, &o);
-      add_double_or_null (b, "alpha", rel->has_alpha, rel->alpha);
-      add_int (b, "items", rel->n_items);
-      add_int (b, "respondents", rel->n_complete);
-      add_string (b, "undefined_reason", rel->undefined_reason);
+      cg_cli_json_add_double_if (b, "alpha", rel->has_alpha, rel->alpha);
+      cg_cli_json_add_int (b, "items", rel->n_items);
+      cg_cli_json_add_int (b, "respondents", rel->n_complete);
+      cg_cli_json_add_string (b, "undefined_reason", rel->undefined_reason);
       json_builder_set_member_name (b, "alpha_if_deleted");
       json_builder_begin_array (b);
       for (guint i = 0; i < rel->n_items; i++)
         {
           json_builder_begin_object (b);
-          add_string (b, "question", rel->titles[i]);
-          add_double_or_null (b, "alpha", TRUE, rel->alpha_if_deleted[i]);
+          cg_cli_json_add_string (b, "question", rel->titles[i]);
+          cg_cli_json_add_double (b, "alpha", rel->alpha_if_deleted[i]);
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
       json_builder_end_object (b);
-      root = json_builder_get_root (b);
-      cg_cli_print_json (root);
+      cg_cli_print_builder (b);
     }
   else if (!rel->has_alpha)
     g_print ("%s\n", rel->undefined_reason);
@@ -313,23 +261,21 @@ cg_cli_stats_satisfaction_link (CgCli   *cli,
   if (o.json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (b);
       cg_cli_add_filter_json (b, &o);
-      add_int (b, "responses", link.responses);
-      add_int (b, "linked", link.linked);
-      add_double_or_null (b, "talk_pearson_r", link.has_correlation, link.pearson_r);
-      add_double_or_null (b, "talk_pearson_p", link.has_correlation, link.pearson_p);
-      add_double_or_null (b, "talk_spearman_rho", link.has_correlation, link.spearman_rho);
-      add_int (b, "max_calls", link.max_calls);
-      add_int (b, "over_contacted", link.over_contacted);
-      add_double_or_null (b, "over_contacted_share", link.responses > 0, link.over_contacted_share);
-      add_double_or_null (b, "over_contacted_mean", link.has_over_mean, link.over_mean);
-      add_double_or_null (b, "other_mean", link.has_other_mean, link.other_mean);
+      cg_cli_json_add_int (b, "responses", link.responses);
+      cg_cli_json_add_int (b, "linked", link.linked);
+      cg_cli_json_add_double_if (b, "talk_pearson_r", link.has_correlation, link.pearson_r);
+      cg_cli_json_add_double_if (b, "talk_pearson_p", link.has_correlation, link.pearson_p);
+      cg_cli_json_add_double_if (b, "talk_spearman_rho", link.has_correlation, link.spearman_rho);
+      cg_cli_json_add_int (b, "max_calls", link.max_calls);
+      cg_cli_json_add_int (b, "over_contacted", link.over_contacted);
+      cg_cli_json_add_double_if (b, "over_contacted_share", link.responses > 0, link.over_contacted_share);
+      cg_cli_json_add_double_if (b, "over_contacted_mean", link.has_over_mean, link.over_mean);
+      cg_cli_json_add_double_if (b, "other_mean", link.has_other_mean, link.other_mean);
       json_builder_end_object (b);
-      root = json_builder_get_root (b);
-      cg_cli_print_json (root);
+      cg_cli_print_builder (b);
     }
   else
     {
@@ -387,10 +333,9 @@ cg_cli_stats_complaints (CgCli   *cli,
   if (o.json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (b);
-      add_string (b, "by", cg_dimension_to_string (by));
+      cg_cli_json_add_string (b, "by", cg_dimension_to_string (by));
       cg_cli_add_filter_json (b, &o);
       json_builder_set_member_name (b, "rows");
       json_builder_begin_array (b);
@@ -398,16 +343,15 @@ cg_cli_stats_complaints (CgCli   *cli,
         {
           const CgComplaintRate *r = g_ptr_array_index (rates, i);
           json_builder_begin_object (b);
-          add_string (b, "key", r->key);
-          add_int (b, "complaints", r->complaints);
-          add_int (b, "connected", r->connected);
-          add_double_or_null (b, "per_1000_connected", r->has_rate, r->per_1000);
+          cg_cli_json_add_string (b, "key", r->key);
+          cg_cli_json_add_int (b, "complaints", r->complaints);
+          cg_cli_json_add_int (b, "connected", r->connected);
+          cg_cli_json_add_double_if (b, "per_1000_connected", r->has_rate, r->per_1000);
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
       json_builder_end_object (b);
-      root = json_builder_get_root (b);
-      cg_cli_print_json (root);
+      cg_cli_print_builder (b);
     }
   else
     {
@@ -469,33 +413,32 @@ cg_cli_compare_satisfaction (CgCli   *cli,
   if (o.json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (b);
-      add_string (b, "by", cg_satisfaction_by_to_string (by));
-      add_string (b, "dimension", c->dimension);
+      cg_cli_json_add_string (b, "by", cg_satisfaction_by_to_string (by));
+      cg_cli_json_add_string (b, "dimension", c->dimension);
       cg_cli_add_filter_json (b, &o);
       json_builder_set_member_name (b, "groups");
       json_builder_begin_array (b);
       for (guint g = 0; g < 2; g++)
         {
           json_builder_begin_object (b);
-          add_string (b, "key", c->keys[g]);
-          add_int (b, "responses", c->n[g]);
-          add_double_or_null (b, "mean", TRUE, c->mean[g]);
-          add_double_or_null (b, "sd", TRUE, c->sd[g]);
+          cg_cli_json_add_string (b, "key", c->keys[g]);
+          cg_cli_json_add_int (b, "responses", c->n[g]);
+          cg_cli_json_add_double (b, "mean", c->mean[g]);
+          cg_cli_json_add_double (b, "sd", c->sd[g]);
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
-      add_double_or_null (b, "difference", TRUE, c->mean[0] - c->mean[1]);
+      cg_cli_json_add_double (b, "difference", c->mean[0] - c->mean[1]);
       json_builder_set_member_name (b, "welch");
       if (c->has_welch)
         {
           json_builder_begin_object (b);
-          add_double_or_null (b, "t", TRUE, c->welch.t);
-          add_double_or_null (b, "df", TRUE, c->welch.df);
-          add_double_or_null (b, "p_value", TRUE, c->welch.p_value);
-          add_pair (b, "difference_ci95", c->welch.lower, c->welch.upper);
+          cg_cli_json_add_double (b, "t", c->welch.t);
+          cg_cli_json_add_double (b, "df", c->welch.df);
+          cg_cli_json_add_double (b, "p_value", c->welch.p_value);
+          cg_cli_json_add_pair (b, "difference_ci95", c->welch.lower, c->welch.upper);
           json_builder_end_object (b);
         }
       else
@@ -504,19 +447,18 @@ cg_cli_compare_satisfaction (CgCli   *cli,
       if (c->has_mann_whitney)
         {
           json_builder_begin_object (b);
-          add_double_or_null (b, "u", TRUE, c->mann_whitney.u);
-          add_double_or_null (b, "z", TRUE, c->mann_whitney.z);
-          add_double_or_null (b, "p_value", TRUE, c->mann_whitney.p_value);
+          cg_cli_json_add_double (b, "u", c->mann_whitney.u);
+          cg_cli_json_add_double (b, "z", c->mann_whitney.z);
+          cg_cli_json_add_double (b, "p_value", c->mann_whitney.p_value);
           json_builder_end_object (b);
         }
       else
         json_builder_add_null_value (b);
       json_builder_set_member_name (b, "significant");
       json_builder_add_boolean_value (b, c->has_welch && c->welch.p_value < 0.05);
-      add_string (b, "verdict", c->verdict);
+      cg_cli_json_add_string (b, "verdict", c->verdict);
       json_builder_end_object (b);
-      root = json_builder_get_root (b);
-      cg_cli_print_json (root);
+      cg_cli_print_builder (b);
     }
   else
     {

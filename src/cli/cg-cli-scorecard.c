@@ -68,7 +68,6 @@ print_config (CgStore  *store,
   if (json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "indicators");
@@ -88,8 +87,7 @@ print_config (CgStore  *store,
         }
       json_builder_end_array (b);
       json_builder_end_object (b);
-      root = json_builder_get_root (b);
-      cg_cli_print_json (root);
+      cg_cli_print_builder (b);
     }
   else
     {
@@ -276,19 +274,6 @@ scorecard_reset (CgCli   *cli,
 /* ---- scorecard --by … --------------------------------------------------------------- */
 
 static void
-add_number_or_null (JsonBuilder *b,
-                    const char  *member,
-                    gboolean     has,
-                    double       value)
-{
-  json_builder_set_member_name (b, member);
-  if (has)
-    json_builder_add_double_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
 print_json (const CgScorecard  *card,
             CgCliFilterOptions *o)
 {
@@ -326,7 +311,7 @@ print_json (const CgScorecard  *card,
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "key");
       json_builder_add_string_value (b, row->key);
-      add_number_or_null (b, "total", row->has_total, row->total);
+      cg_cli_json_add_double_if (b, "total", row->has_total, row->total);
       json_builder_set_member_name (b, "indicators");
       json_builder_begin_object (b);
       for (CgIndicator i = 0; i < CG_N_INDICATORS; i++)
@@ -335,15 +320,15 @@ print_json (const CgScorecard  *card,
 
           json_builder_set_member_name (b, cg_indicator_to_string (i));
           json_builder_begin_object (b);
-          add_number_or_null (b, "value", has, row->values.value[i]);
-          add_number_or_null (b, "score", has, row->score[i]);
+          cg_cli_json_add_double_if (b, "value", has, row->values.value[i]);
+          cg_cli_json_add_double_if (b, "score", has, row->score[i]);
           /* After sharing out the weights of indicators without a value. */
-          add_number_or_null (b, "effective_weight", has, row->effective_weight[i]);
-          add_number_or_null (b, "change", row->has_change[i], row->change[i]);
+          cg_cli_json_add_double_if (b, "effective_weight", has, row->effective_weight[i]);
+          cg_cli_json_add_double_if (b, "change", row->has_change[i], row->change[i]);
           json_builder_end_object (b);
         }
       json_builder_end_object (b);
-      add_number_or_null (b, "total_change", row->has_total_change, row->total_change);
+      cg_cli_json_add_double_if (b, "total_change", row->has_total_change, row->total_change);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);

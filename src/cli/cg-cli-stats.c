@@ -185,7 +185,6 @@ stats_connect (CgCli   *cli,
   if (o.json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
       const CgConnectRow *total = g_ptr_array_index (totals, 0);
 
       json_builder_begin_object (b);
@@ -223,8 +222,7 @@ stats_connect (CgCli   *cli,
       json_builder_set_member_name (b, "total");
       add_row_json (b, total, FALSE);
       json_builder_end_object (b);
-      root = json_builder_get_root (b);
-      cg_cli_print_json (root);
+      cg_cli_print_builder (b);
     }
   else if (outcomes)
     {
@@ -326,7 +324,6 @@ cg_cli_compare (CgCli   *cli,
   if (o.json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "by");
@@ -399,8 +396,7 @@ cg_cli_compare (CgCli   *cli,
       json_builder_set_member_name (b, "verdict");
       json_builder_add_string_value (b, c->verdict);
       json_builder_end_object (b);
-      root = json_builder_get_root (b);
-      cg_cli_print_json (root);
+      cg_cli_print_builder (b);
     }
   else
     {
@@ -467,7 +463,6 @@ cg_cli_best_times (CgCli   *cli,
   if (o.json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (b);
       cg_cli_add_filter_json (b, &o);
@@ -498,8 +493,7 @@ cg_cli_best_times (CgCli   *cli,
         }
       json_builder_end_array (b);
       json_builder_end_object (b);
-      root = json_builder_get_root (b);
-      cg_cli_print_json (root);
+      cg_cli_print_builder (b);
     }
   else if (best->len == 0)
     g_print ("%s\n", _("No hour of the week connects significantly better than the rest."));

@@ -12,53 +12,6 @@
 #include "cg-format.h"
 #include "cg-survey-import.h"
 
-static void
-add_int (JsonBuilder *b,
-         const char  *name,
-         gint64       value)
-{
-  json_builder_set_member_name (b, name);
-  json_builder_add_int_value (b, value);
-}
-
-static void
-add_id_or_null (JsonBuilder *b,
-                const char  *name,
-                gint64       id)
-{
-  json_builder_set_member_name (b, name);
-  if (id != 0)
-    json_builder_add_int_value (b, id);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
-add_string (JsonBuilder *b,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
-add_pair (JsonBuilder *b,
-          const char  *name,
-          double       a,
-          double       z)
-{
-  if (name != NULL)  /* NULL: an array element, or the name is already set */
-    json_builder_set_member_name (b, name);
-  json_builder_begin_array (b);
-  json_builder_add_double_value (b, a);
-  json_builder_add_double_value (b, z);
-  json_builder_end_array (b);
-}
-
 /* ---- import surveys ------------------------------------------------------ */
 
 static JsonNode *
@@ -69,17 +22,14 @@ survey_result_to_json (const CgSurveyImportResult *r,
   static const char *const roles[] = { "submitted", "respondent", "phone", "agent", "channel" };
 
   json_builder_begin_object (b);
-  add_id_or_null (b, "batch_id", r->batch_id);
-  add_string (b, "file", r->file);
-  add_string (b, "kind", "surveys");
-  add_string (b, "encoding", r->encoding);
-  add_string (b, "sha256", r->sha256);
-  add_id_or_null (b, "previous_batch_id", r->previous_batch_id);
-  add_int (b, "rows_read", r->rows_read);
-  add_int (b, "rows_imported", r->rows_imported);
-  add_int (b, "rows_skipped", r->rows_skipped);
-  add_int (b, "duplicates", r->duplicates);
-  add_int (b, "answers", r->answers);
+  cg_cli_json_add_id (b, "batch_id", r->batch_id);
+  cg_cli_json_add_string (b, "file", r->file);
+  cg_cli_json_add_string (b, "kind", "surveys");
+  cg_cli_json_add_string (b, "encoding", r->encoding);
+  cg_cli_json_add_string (b, "sha256", r->sha256);
+  cg_cli_json_add_import_counts (b, r->previous_batch_id, r->rows_read, r->rows_imported,
+                                 r->rows_skipped, r->duplicates);
+  cg_cli_json_add_int (b, "answers", r->answers);
   json_builder_set_member_name (b, "columns");
   json_builder_begin_object (b);
   for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
@@ -99,15 +49,15 @@ survey_result_to_json (const CgSurveyImportResult *r,
       const CgSurveyQuestion *q = cg_survey_plan_get_question (plan, i);
 
       json_builder_begin_object (b);
-      add_int (b, "column", q->column + 1);
-      add_string (b, "title", q->title);
-      add_string (b, "dimension", cg_survey_dimension_to_string (q->dimension));
+      cg_cli_json_add_int (b, "column", q->column + 1);
+      cg_cli_json_add_string (b, "title", q->title);
+      cg_cli_json_add_string (b, "dimension", cg_survey_dimension_to_string (q->dimension));
       json_builder_set_member_name (b, "scale");
       if (q->dimension == CG_SURVEY_DIM_COMMENT)
         json_builder_add_null_value (b);
       else
-        add_pair (b, NULL, q->scale_min, q->scale_max);
-      add_int (b, "answers", q->n_answers);
+        cg_cli_json_add_pair (b, NULL, q->scale_min, q->scale_max);
+      cg_cli_json_add_int (b, "answers", q->n_answers);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -140,6 +90,39 @@ print_survey_result (const CgSurveyImportResult *r,
   cg_cli_table_print (table);
 }
 
+typedef struct {
+  CgReaderOptions  options;
+  GTimeZone       *tz;
+  const char      *preset;
+  const char      *save_preset;
+  GStrv            map;
+} ImportSurveys;
+
+static gboolean
+import_surveys_file (CgStore     *store,
+                     const char  *path,
+                     JsonArray   *results,
+                     gpointer     user_data,
+                     GError     **error)
+{
+  ImportSurveys *surveys = user_data;
+  g_autoptr(CgSurveyPlan) plan = cg_survey_plan_new (path, &surveys->options, NULL, surveys->tz, error);
+  g_autoptr(CgSurveyImportResult) result = NULL;
+
+  /* The preset first, so --map on the command line overrides it. */
+  if (plan == NULL ||
+      (surveys->preset != NULL && !cg_survey_preset_apply (store, surveys->preset, plan, error)) ||
+      !cg_survey_plan_apply_map (plan, (const char *const *) surveys->map, error) ||
+      (surveys->save_preset != NULL && !cg_survey_preset_save (store, surveys->save_preset, plan, error)) ||
+      (result = cg_survey_import_run (store, plan, NULL, NULL, NULL, error)) == NULL)
+    return FALSE;
+  if (results != NULL)
+    json_array_add_element (results, survey_result_to_json (result, plan));
+  else
+    print_survey_result (result, plan);
+  return TRUE;
+}
+
 gboolean
 cg_cli_import_surveys (CgCli   *cli,
                        int      argc,
@@ -161,11 +144,9 @@ cg_cli_import_surveys (CgCli   *cli,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Write JSON"), NULL },
     { NULL }
   };
-  g_autoptr(JsonArray) results = json_array_new ();
   g_autoptr(GTimeZone) tz = NULL;
-  CgReaderOptions options = { 0 };
+  ImportSurveys surveys = { 0 };
   CgStore *store;
-  gboolean ok = TRUE;
 
   if (!cg_cli_parse ("import surveys", _("FILE…"),
                      _("Import survey exports (问卷星 and similar, callback sheets; CSV, XLSX, XLS)."),
@@ -178,54 +159,14 @@ cg_cli_import_surveys (CgCli   *cli,
     }
   if ((store = cg_cli_get_store (cli, error)) == NULL)
     return FALSE;
-  options.encoding = encoding;
-  options.sheet = sheet;
   tz = cg_store_get_time_zone (store);
-  for (int i = 1; i < argc; i++)
-    {
-      g_autoptr(GError) file_error = NULL;
-      g_autoptr(CgSurveyPlan) plan = cg_survey_plan_new (argv[i], &options, NULL, tz, &file_error);
-      g_autoptr(CgSurveyImportResult) result = NULL;
-
-      /* The preset first, so --map on the command line overrides it. */
-      if (plan != NULL && ((preset != NULL && !cg_survey_preset_apply (store, preset, plan, &file_error)) ||
-                           !cg_survey_plan_apply_map (plan, (const char *const *) map, &file_error) ||
-                           (save_preset != NULL && !cg_survey_preset_save (store, save_preset, plan, &file_error))))
-        g_clear_pointer (&plan, cg_survey_plan_free);
-      if (plan != NULL)
-        result = cg_survey_import_run (store, plan, NULL, NULL, NULL, &file_error);
-      if (result == NULL)
-        {
-          g_autofree char *base = g_path_get_basename (argv[i]);
-          if (argc == 2)
-            {
-              g_propagate_prefixed_error (error, g_steal_pointer (&file_error), "%s: ", base);
-              return FALSE;
-            }
-          g_printerr ("callgauge-cli: %s: %s\n", base, file_error->message);
-          ok = FALSE;
-          continue;
-        }
-      if (json)
-        json_array_add_element (results, survey_result_to_json (result, plan));
-      else
-        print_survey_result (result, plan);
-    }
-  if (json && json_array_get_length (results) > 0)
-    {
-      g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
-
-      if (argc == 2)
-        cg_cli_print_json (json_array_get_element (results, 0));
-      else
-        {
-          json_node_set_array (root, results);
-          cg_cli_print_json (root);
-        }
-    }
-  if (!ok)
-    g_set_error (error, CG_CLI_ERROR, CG_CLI_ERROR_USAGE, _("some files could not be imported (see above); the others were."));
-  return ok;
+  surveys.options.encoding = encoding;
+  surveys.options.sheet = sheet;
+  surveys.tz = tz;
+  surveys.preset = preset;
+  surveys.save_preset = save_preset;
+  surveys.map = map;
+  return cg_cli_import_files (store, argc, argv, json, import_surveys_file, &surveys, error);
 }
 
 gboolean
@@ -263,22 +204,17 @@ cg_cli_import_complaints (CgCli   *cli,
   if (json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (b);
-      add_id_or_null (b, "batch_id", r->batch_id);
-      add_string (b, "file", r->file);
-      add_string (b, "kind", "complaints");
-      add_string (b, "sha256", r->sha256);
-      add_id_or_null (b, "previous_batch_id", r->previous_batch_id);
-      add_int (b, "rows_read", r->rows_read);
-      add_int (b, "rows_imported", r->rows_imported);
-      add_int (b, "rows_skipped", r->rows_skipped);
-      add_int (b, "duplicates", r->duplicates);
-      add_int (b, "matched_to_calls", r->matched);
+      cg_cli_json_add_id (b, "batch_id", r->batch_id);
+      cg_cli_json_add_string (b, "file", r->file);
+      cg_cli_json_add_string (b, "kind", "complaints");
+      cg_cli_json_add_string (b, "sha256", r->sha256);
+      cg_cli_json_add_import_counts (b, r->previous_batch_id, r->rows_read, r->rows_imported,
+                                     r->rows_skipped, r->duplicates);
+      cg_cli_json_add_int (b, "matched_to_calls", r->matched);
       json_builder_end_object (b);
-      root = json_builder_get_root (b);
-      cg_cli_print_json (root);
+      cg_cli_print_builder (b);
     }
   else
     {

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <glib/gi18n.h>
@@ -58,6 +59,14 @@ cg_cli_print_json (JsonNode *node)
   fputs (text, stdout);
   fputc ('\n', stdout);
   fflush (stdout);
+}
+
+void
+cg_cli_print_builder (JsonBuilder *b)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (b);
+
+  cg_cli_print_json (root);
 }
 
 char *
@@ -150,6 +159,20 @@ cg_cli_table_free (CgCliTable *table)
 
 /* The period for figures taken from the data: --from/--to when given,
  * else the 90 days up to the last call. */
+gboolean
+cg_cli_parse_period (CgStore     *store,
+                     const char  *from,
+                     const char  *to,
+                     gint64      *from_ts,
+                     gint64      *to_ts,
+                     GError     **error)
+{
+  *from_ts = 0;
+  *to_ts = 0;
+  return (from == NULL || cg_cli_parse_day (store, from, FALSE, from_ts, error)) &&
+         (to == NULL || cg_cli_parse_day (store, to, TRUE, to_ts, error));
+}
+
 gboolean
 cg_cli_data_period (CgStore     *store,
                     const char  *from,
@@ -258,6 +281,81 @@ cg_cli_make_filter (CgStore             *store,
   filter->agent = o->agent;
   filter->list = o->list;
   return TRUE;
+}
+
+static void
+set_name (JsonBuilder *b,
+          const char  *name)
+{
+  if (name != NULL)  /* NULL: an array element, or the name is already set */
+    json_builder_set_member_name (b, name);
+}
+
+void
+cg_cli_json_add_int (JsonBuilder *b,
+                     const char  *name,
+                     gint64       value)
+{
+  set_name (b, name);
+  json_builder_add_int_value (b, value);
+}
+
+void
+cg_cli_json_add_string (JsonBuilder *b,
+                        const char  *name,
+                        const char  *value)
+{
+  set_name (b, name);
+  if (value != NULL)
+    json_builder_add_string_value (b, value);
+  else
+    json_builder_add_null_value (b);
+}
+
+void
+cg_cli_json_add_double (JsonBuilder *b,
+                        const char  *name,
+                        double       value)
+{
+  cg_cli_json_add_double_if (b, name, TRUE, value);
+}
+
+void
+cg_cli_json_add_double_if (JsonBuilder *b,
+                           const char  *name,
+                           gboolean     has,
+                           double       value)
+{
+  set_name (b, name);
+  if (has && isfinite (value))
+    json_builder_add_double_value (b, value);
+  else
+    json_builder_add_null_value (b);
+}
+
+void
+cg_cli_json_add_id (JsonBuilder *b,
+                    const char  *name,
+                    gint64       id)
+{
+  set_name (b, name);
+  if (id != 0)
+    json_builder_add_int_value (b, id);
+  else
+    json_builder_add_null_value (b);
+}
+
+void
+cg_cli_json_add_pair (JsonBuilder *b,
+                      const char  *name,
+                      double       a,
+                      double       z)
+{
+  set_name (b, name);
+  json_builder_begin_array (b);
+  json_builder_add_double_value (b, a);
+  json_builder_add_double_value (b, z);
+  json_builder_end_array (b);
 }
 
 void

@@ -47,6 +47,8 @@ gboolean cg_cli_parse     (const char  *name,
 
 /* Writes @node as pretty JSON (UTF-8) to standard output. */
 void     cg_cli_print_json (JsonNode   *node);
+/* Writes the JSON @b has built, as cg_cli_print_json(). */
+void     cg_cli_print_builder (JsonBuilder *b);
 
 /* A text table with columns aligned by display width (CJK counts double). */
 typedef struct _CgCliTable CgCliTable;
@@ -96,6 +98,32 @@ gboolean cg_cli_make_filter          (CgStore             *store,
                                       CgCliFilterOptions  *o,
                                       CgFilter            *filter,
                                       GError             **error);
+/* JSON members (or, with @name NULL, array elements). JSON has no NaN or
+ * infinity, no id 0 and no NULL string: those become null. */
+void     cg_cli_json_add_int      (JsonBuilder *b,
+                                   const char  *name,
+                                   gint64       value);
+void     cg_cli_json_add_string   (JsonBuilder *b,
+                                   const char  *name,
+                                   const char  *value);
+void     cg_cli_json_add_double   (JsonBuilder *b,
+                                   const char  *name,
+                                   double       value);
+/* null unless @has (and @value is finite). */
+void     cg_cli_json_add_double_if (JsonBuilder *b,
+                                    const char  *name,
+                                    gboolean     has,
+                                    double       value);
+/* A row id (or a value where 0 means none): 0 is null. */
+void     cg_cli_json_add_id       (JsonBuilder *b,
+                                   const char  *name,
+                                   gint64       id);
+/* [@a, @z]. */
+void     cg_cli_json_add_pair     (JsonBuilder *b,
+                                   const char  *name,
+                                   double       a,
+                                   double       z);
+
 /* "filter": {from, to, line, agent, list} with nulls for what is unset. */
 void     cg_cli_add_filter_json      (JsonBuilder         *b,
                                       CgCliFilterOptions  *o);
@@ -158,12 +186,50 @@ gboolean cg_cli_findings      (CgCli *cli, int argc, char **argv, GError **error
 gboolean cg_cli_purge         (CgCli *cli, int argc, char **argv, GError **error);
 gboolean cg_cli_export        (CgCli *cli, int argc, char **argv, GError **error);
 
+/* Imports one file: appends its summary to @results with --json (@results
+ * not NULL), else prints it. */
+typedef gboolean (*CgCliImportFileFunc) (CgStore     *store,
+                                         const char  *path,
+                                         JsonArray   *results,
+                                         gpointer     user_data,
+                                         GError     **error);
+/* Runs @func on each of @argv[1…]: one file's failure is the error; with
+ * several files, a failed one is reported and the others still import.
+ * With @json, prints one file's summary object or an array of them. */
+gboolean cg_cli_import_files (CgStore             *store,
+                              int                  argc,
+                              char               **argv,
+                              gboolean             json,
+                              CgCliImportFileFunc  func,
+                              gpointer             user_data,
+                              GError             **error);
+/* "previous_batch_id" (null for none), "rows_read", "rows_imported",
+ * "rows_skipped", "duplicates": the counts every import reports. */
+void     cg_cli_json_add_import_counts (JsonBuilder *b,
+                                        gint64       previous_batch_id,
+                                        gint64       rows_read,
+                                        gint64       rows_imported,
+                                        gint64       rows_skipped,
+                                        gint64       duplicates);
+/* The text lines for the same counts. */
+void     cg_cli_print_import_counts    (gint64       previous_batch_id,
+                                        gint64       rows_read,
+                                        gint64       rows_skipped,
+                                        gint64       duplicates);
+
 /* "2026-09-30" as the start (or, with @end_of_day, the end) of that day in
  * the business time zone. */
 gboolean cg_cli_parse_day    (CgStore     *store,
                               const char  *text,
                               gboolean     end_of_day,
                               gint64      *ts,
+                              GError     **error);
+/* --from/--to as cg_cli_parse_day() reads them; 0 for what is not given. */
+gboolean cg_cli_parse_period (CgStore     *store,
+                              const char  *from,
+                              const char  *to,
+                              gint64      *from_ts,
+                              gint64      *to_ts,
                               GError     **error);
 gboolean cg_cli_data_period  (CgStore     *store,
                               const char  *from,

@@ -11,6 +11,7 @@
 
 #include "cg-aggregates.h"
 #include "cg-call-writer.h"
+#include "cg-import-common.h"
 #include "cg-local-time.h"
 #include "cg-phone.h"
 #include "cg-store-private.h"
@@ -48,23 +49,14 @@ cg_call_writer_new (CgStore     *store,
                     GError     **error)
 {
   g_autoptr(CgCallWriter) writer = g_new0 (CgCallWriter, 1);
-  g_autofree char *key = NULL;
-  g_autofree char *keep = NULL;
   g_autoptr(GTimeZone) tz = NULL;
   sqlite3_stmt *stmt;
 
   writer->store = g_object_ref (store);
 
-  key = cg_store_get_setting (store, "phone_hash_key", NULL);
-  if (key == NULL)
-    {
-      g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_INVALID,
-                   _("The database has lost its phone hash key and cannot take new data."));
-      return NULL;
-    }
-  writer->hasher = cg_phone_hasher_new (key);
-  keep = cg_store_get_setting (store, "keep_full_numbers", "false");
-  writer->keep_full_numbers = g_strcmp0 (keep, "true") == 0;
+  writer->hasher = cg_import_phone_hasher_new (store, &writer->keep_full_numbers, error);
+  if (writer->hasher == NULL)
+    return NULL;
 
   if (!cg_store_begin (store, error))
     return NULL;

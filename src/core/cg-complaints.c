@@ -12,6 +12,7 @@
 #include "cg-batch.h"
 #include "cg-complaints.h"
 #include "cg-format.h"
+#include "cg-import-common.h"
 #include "cg-parse.h"
 #include "cg-phone.h"
 #include "cg-satisfaction-private.h"
@@ -190,32 +191,6 @@ read_complaints (const char             *path,
 }
 
 static gboolean
-step_done (CgStore      *store,
-           sqlite3_stmt *stmt,
-           const char   *what,
-           GError      **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      cg_store_set_sql_error (store, error, what);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           index,
-                   const char   *text)
-{
-  if (text != NULL && text[0] != '\0')
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-}
-
-static gboolean
 insert_complaint (CgStore        *store,
                   gint64          batch_id,
                   CgPhoneHasher  *hasher,
@@ -231,26 +206,18 @@ insert_complaint (CgStore        *store,
                                          " ON CONFLICT (natural_key) DO NOTHING", error);
   const char *agent = c->agent && c->agent[0] ? c->agent : c->link.linked ? c->link.call_agent : NULL;
   const char *list = c->list && c->list[0] ? c->list : c->link.linked ? c->link.list : NULL;
-  char masked[CG_PHONE_MAX_DIGITS + 1];
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, batch_id);
   sqlite3_bind_int64 (stmt, 2, complaint_key (c));
   sqlite3_bind_int64 (stmt, 3, c->ts);
-  if (c->digits[0] != '\0')
-    {
-      cg_phone_mask (c->digits, masked);
-      sqlite3_bind_int64 (stmt, 4, cg_phone_hasher_hash (hasher, c->digits));
-      sqlite3_bind_text (stmt, 5, masked, -1, SQLITE_TRANSIENT);
-      if (keep_full)
-        sqlite3_bind_text (stmt, 6, c->digits, -1, SQLITE_TRANSIENT);
-    }
-  bind_text_or_null (stmt, 7, agent);
-  bind_text_or_null (stmt, 8, list);
-  bind_text_or_null (stmt, 9, c->category);
-  bind_text_or_null (stmt, 10, c->text);
-  if (!step_done (store, stmt, "add complaint", error))
+  cg_import_bind_phone (stmt, 4, hasher, c->digits, keep_full);
+  cg_import_bind_text_or_null (stmt, 7, agent);
+  cg_import_bind_text_or_null (stmt, 8, list);
+  cg_import_bind_text_or_null (stmt, 9, c->category);
+  cg_import_bind_text_or_null (stmt, 10, c->text);
+  if (!cg_import_step_done (store, stmt, "add complaint", error))
     return FALSE;
   if (sqlite3_changes (cg_store_get_db (store)) == 0)
     result->duplicates++;
@@ -285,20 +252,14 @@ cg_complaints_import (CgStore                *store,
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) links = g_ptr_array_new ();
   g_autoptr(CgPhoneHasher) hasher = NULL;
-  g_autofree char *key = cg_store_get_setting (store, "phone_hash_key", NULL);
-  g_autofree char *keep = cg_store_get_setting (store, "keep_full_numbers", "false");
+  gboolean keep_full;
   sqlite3_stmt *stmt;
   gint64 batch_id;
 
   g_return_val_if_fail (CG_IS_STORE (store) && path != NULL, NULL);
   result->file = g_path_get_basename (path);
-  if (key == NULL)
-    {
-      g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_INVALID,
-                   _("The database has lost its phone hash key and cannot take new data."));
-      return NULL;
-    }
-  hasher = cg_phone_hasher_new (key);
+  if ((hasher = cg_import_phone_hasher_new (store, &keep_full, error)) == NULL)
+    return NULL;
   if ((result->sha256 = file_sha256 (path, error)) == NULL ||
       (rows = read_complaints (path, options, tz, result, error)) == NULL)
     return NULL;
@@ -325,12 +286,11 @@ cg_complaints_import (CgStore                *store,
   sqlite3_bind_text (stmt, 1, result->file, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, g_get_real_time () / G_USEC_PER_SEC);
   sqlite3_bind_text (stmt, 3, result->sha256, -1, SQLITE_STATIC);
-  if (!step_done (store, stmt, "create batch", error))
+  if (!cg_import_step_done (store, stmt, "create batch", error))
     goto fail;
   batch_id = sqlite3_last_insert_rowid (cg_store_get_db (store));
   for (guint i = 0; i < rows->len; i++)
-    if (!insert_complaint (store, batch_id, hasher, g_strcmp0 (keep, "true") == 0,
-                           g_ptr_array_index (rows, i), result, error))
+    if (!insert_complaint (store, batch_id, hasher, keep_full, g_ptr_array_index (rows, i), result, error))
       goto fail;
   if (result->rows_imported == 0)
     {
@@ -347,7 +307,7 @@ cg_complaints_import (CgStore                *store,
   sqlite3_bind_int64 (stmt, 3, result->rows_imported);
   sqlite3_bind_int64 (stmt, 4, result->rows_skipped);
   sqlite3_bind_int64 (stmt, 5, result->duplicates);
-  if (!step_done (store, stmt, "finish batch", error) || !cg_store_commit (store, error))
+  if (!cg_import_step_done (store, stmt, "finish batch", error) || !cg_store_commit (store, error))
     goto fail;
   result->batch_id = batch_id;
   return g_steal_pointer (&result);

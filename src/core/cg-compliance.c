@@ -13,6 +13,7 @@
 #include "cg-analytics-private.h"
 #include "cg-compliance.h"
 #include "cg-format.h"
+#include "cg-import-common.h"
 #include "cg-local-time.h"
 #include "cg-parse.h"
 #include "cg-phone.h"
@@ -610,23 +611,6 @@ cell_time (const CgCell *cell,
   return cg_parse_datetime (cell->text, tz, ts);
 }
 
-static gboolean
-step_done (CgStore      *store,
-           sqlite3_stmt *stmt,
-           const char   *what,
-           GError      **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      cg_store_set_sql_error (store, error, what);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 gboolean
 cg_compliance_import_dnc (CgStore                *store,
                           const char             *path,
@@ -637,7 +621,6 @@ cg_compliance_import_dnc (CgStore                *store,
   g_autoptr(CgReader) reader = NULL;
   g_autoptr(CgPhoneHasher) hasher = NULL;
   g_autoptr(GTimeZone) tz = cg_store_get_time_zone (store);
-  g_autofree char *key = cg_store_get_setting (store, "phone_hash_key", NULL);
   g_autofree char *base = g_path_get_basename (path);
   g_autoptr(GError) local_error = NULL;
   CgDncImportResult res = { 0 };
@@ -648,13 +631,8 @@ cg_compliance_import_dnc (CgStore                *store,
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (CG_IS_STORE (store) && path != NULL && result != NULL, FALSE);
-  if (key == NULL)
-    {
-      g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_INVALID,
-                   _("The database has lost its phone hash key and cannot take new data."));
-      return FALSE;
-    }
-  hasher = cg_phone_hasher_new (key);
+  if ((hasher = cg_import_phone_hasher_new (store, NULL, error)) == NULL)
+    return FALSE;
   if ((reader = cg_reader_open (path, options, error)) == NULL)
     return FALSE;
   if (!cg_reader_next (reader, &cells, &n_cells, &local_error))
@@ -684,14 +662,13 @@ cg_compliance_import_dnc (CgStore                *store,
   sqlite3_bind_text (stmt, 1, base, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, now);
   sqlite3_bind_text (stmt, 3, cg_reader_get_encoding (reader), -1, SQLITE_STATIC);
-  if (!step_done (store, stmt, "create batch", error))
+  if (!cg_import_step_done (store, stmt, "create batch", error))
     goto fail;
   res.batch_id = sqlite3_last_insert_rowid (cg_store_get_db (store));
 
   while (cg_reader_next (reader, &cells, &n_cells, &local_error))
     {
       char digits[CG_PHONE_MAX_DIGITS + 1];
-      char masked[CG_PHONE_MAX_DIGITS + 1];
       CgPhoneKind kind;
       gint64 added = now;
 
@@ -712,7 +689,6 @@ cg_compliance_import_dnc (CgStore                *store,
                        row, base, cells[date_col].text);
           goto fail;
         }
-      cg_phone_mask (digits, masked);
       /* A number listed twice keeps the date of its first row. */
       stmt = cg_store_prepare (store,
                                "INSERT INTO dnc (batch_id, phone_hash, phone_masked, added_ts, source)"
@@ -720,10 +696,9 @@ cg_compliance_import_dnc (CgStore                *store,
       if (stmt == NULL)
         goto fail;
       sqlite3_bind_int64 (stmt, 1, res.batch_id);
-      sqlite3_bind_int64 (stmt, 2, cg_phone_hasher_hash (hasher, digits));
-      sqlite3_bind_text (stmt, 3, masked, -1, SQLITE_TRANSIENT);
+      cg_import_bind_phone (stmt, 2, hasher, digits, FALSE);
       sqlite3_bind_int64 (stmt, 4, added);
-      if (!step_done (store, stmt, "add do-not-call entry", error))
+      if (!cg_import_step_done (store, stmt, "add do-not-call entry", error))
         goto fail;
       if (sqlite3_changes (cg_store_get_db (store)) == 0)
         res.duplicates++;
@@ -746,7 +721,7 @@ cg_compliance_import_dnc (CgStore                *store,
   sqlite3_bind_int64 (stmt, 3, res.rows_imported);
   sqlite3_bind_int64 (stmt, 4, res.rows_skipped);
   sqlite3_bind_int64 (stmt, 5, res.duplicates);
-  if (!step_done (store, stmt, "finish batch", error) || !cg_store_commit (store, error))
+  if (!cg_import_step_done (store, stmt, "finish batch", error) || !cg_store_commit (store, error))
     goto fail;
   *result = res;
   return TRUE;

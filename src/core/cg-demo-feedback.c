@@ -9,6 +9,7 @@
 
 #include "cg-call.h"
 #include "cg-demo-feedback.h"
+#include "cg-import-common.h"
 #include "cg-store-private.h"
 
 /* Comments as customers write them; several never use the theme's
@@ -89,23 +90,6 @@ static const char *const channels[] = { "电话回访", "投诉热线", "微博"
 #define CALLS_PER_COMMENT 25
 
 static gboolean
-step_done (CgStore      *store,
-           sqlite3_stmt *stmt,
-           const char   *what,
-           GError      **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      cg_store_set_sql_error (store, error, what);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
 time_range (CgStore  *store,
             gint64   *first,
             gint64   *last,
@@ -183,7 +167,7 @@ insert_comment (CgStore      *store,
   sqlite3_bind_int64 (stmt, 8, phone_hash);
   sqlite3_bind_value (stmt, 9, sqlite3_column_value (call, 3));
   sqlite3_bind_value (stmt, 10, sqlite3_column_value (call, 1));
-  return step_done (store, stmt, "add demo feedback", error);
+  return cg_import_step_done (store, stmt, "add demo feedback", error);
 }
 
 gboolean

@@ -13,6 +13,7 @@
 #include "cg-feedback-import.h"
 #include "cg-format.h"
 #include "cg-batch.h"
+#include "cg-import-common.h"
 #include "cg-parse.h"
 #include "cg-phone.h"
 #include "cg-store-private.h"
@@ -374,41 +375,6 @@ natural_key (gint64      ts,
   return (gint64) (XXH3_64bits (buf->str, buf->len) & G_GUINT64_CONSTANT (0x7FFFFFFFFFFFFFFF));
 }
 
-static char *
-file_sha256 (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) in = g_file_read (file, NULL, NULL);
-  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
-  guchar buf[1 << 14];
-  gssize n;
-
-  if (in == NULL)
-    return NULL;
-  while ((n = g_input_stream_read (G_INPUT_STREAM (in), buf, sizeof buf, NULL, NULL)) > 0)
-    g_checksum_update (sum, buf, n);
-  if (n < 0)
-    return NULL;
-  return g_strdup (g_checksum_get_string (sum));
-}
-
-static gboolean
-step_done (CgStore      *store,
-           sqlite3_stmt *stmt,
-           const char   *what,
-           GError      **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      cg_store_set_sql_error (store, error, what);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 typedef struct {
   CgStore        *store;
   CgFeedbackPlan *plan;
@@ -457,8 +423,7 @@ import_row (Run                     *run,
   g_autofree char *channel_clean = g_strstrip (g_strdup (channel->text));
   g_autofree char *agent_clean = g_strstrip (g_strdup (agent->text));
   char digits[CG_PHONE_MAX_DIGITS + 1] = "";
-  char masked[CG_PHONE_MAX_DIGITS + 1] = "";
-  gboolean has_phone = FALSE, has_rating = FALSE;
+  gboolean has_rating = FALSE;
   double rating = 0;
   gint64 ts;
   sqlite3_stmt *stmt;
@@ -486,12 +451,8 @@ import_row (Run                     *run,
     }
   if (!cell_blank (phone))
     {
-      CgPhoneKind kind = cg_phone_normalize (phone->text, digits);
-
-      has_phone = digits[0] != '\0' && kind != CG_PHONE_DAMAGED;
-      if (has_phone)
-        cg_phone_mask (digits, masked);
-      else
+      /* A number a spreadsheet rounded has lost digits: keep none. */
+      if (cg_phone_normalize (phone->text, digits) == CG_PHONE_DAMAGED)
         digits[0] = '\0';
     }
 
@@ -510,16 +471,10 @@ import_row (Run                     *run,
   sqlite3_bind_text (stmt, 5, text_clean, -1, SQLITE_STATIC);
   if (has_rating)
     sqlite3_bind_double (stmt, 6, rating);
-  if (has_phone)
-    {
-      sqlite3_bind_int64 (stmt, 7, cg_phone_hasher_hash (run->hasher, digits));
-      sqlite3_bind_text (stmt, 8, masked, -1, SQLITE_STATIC);
-      if (run->keep_full)
-        sqlite3_bind_text (stmt, 9, digits, -1, SQLITE_STATIC);
-    }
+  cg_import_bind_phone (stmt, 7, run->hasher, digits, run->keep_full);
   if (*agent_clean)
     sqlite3_bind_text (stmt, 10, agent_clean, -1, SQLITE_STATIC);
-  if (!step_done (run->store, stmt, "add feedback", error))
+  if (!cg_import_step_done (run->store, stmt, "add feedback", error))
     return FALSE;
   if (sqlite3_changes (cg_store_get_db (run->store)) == 0)
     res->duplicates++;
@@ -545,7 +500,7 @@ finish_batch (Run                     *run,
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, res->batch_id);
       sqlite3_bind_int (stmt, 2, res->rating_scale);
-      if (!step_done (run->store, stmt, "set rating scale", error))
+      if (!cg_import_step_done (run->store, stmt, "set rating scale", error))
         return FALSE;
     }
   stmt = cg_store_prepare (run->store,
@@ -560,7 +515,7 @@ finish_batch (Run                     *run,
   sqlite3_bind_int64 (stmt, 5, res->duplicates);
   sqlite3_bind_text (stmt, 6, res->sha256, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 7, res->encoding, -1, SQLITE_STATIC);
-  return step_done (run->store, stmt, "finish batch", error);
+  return cg_import_step_done (run->store, stmt, "finish batch", error);
 }
 
 CgFeedbackImportResult *
@@ -574,8 +529,6 @@ cg_feedback_import_run (CgStore         *store,
   g_autoptr(CgPhoneHasher) hasher = NULL;
   g_autoptr(GTimeZone) tz = cg_store_get_time_zone (store);
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *key = cg_store_get_setting (store, "phone_hash_key", NULL);
-  g_autofree char *keep = cg_store_get_setting (store, "keep_full_numbers", "false");
   Run run = { 0 };
   const CgCell *cells;
   guint n_cells;
@@ -584,14 +537,10 @@ cg_feedback_import_run (CgStore         *store,
   g_return_val_if_fail (CG_IS_STORE (store) && plan != NULL, NULL);
   if (!cg_feedback_plan_check (plan, error))
     return NULL;
-  if (key == NULL)
-    {
-      g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_INVALID,
-                   _("The database has lost its phone hash key and cannot take new data."));
-      return NULL;
-    }
+  if ((hasher = cg_import_phone_hasher_new (store, &run.keep_full, error)) == NULL)
+    return NULL;
   res->file = g_path_get_basename (plan->path);
-  if ((res->sha256 = file_sha256 (plan->path)) == NULL)
+  if ((res->sha256 = cg_import_file_sha256 (plan->path, NULL)) == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot read %s to the end."), res->file);
       return NULL;
@@ -603,12 +552,10 @@ cg_feedback_import_run (CgStore         *store,
     return NULL;
   res->previous_batch_id = cg_store_find_batch_by_sha256 (store, "feedback", res->sha256);
 
-  hasher = cg_phone_hasher_new (key);
   run.store = store;
   run.plan = plan;
   run.hasher = hasher;
   run.tz = tz;
-  run.keep_full = g_strcmp0 (keep, "true") == 0;
   run.latest_plausible = g_get_real_time () / G_USEC_PER_SEC + 366 * 86400;
   run.errors = g_strv_builder_new ();
 
@@ -622,7 +569,7 @@ cg_feedback_import_run (CgStore         *store,
   sqlite3_bind_text (stmt, 1, res->file, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, g_get_real_time () / G_USEC_PER_SEC);
   sqlite3_bind_text (stmt, 3, cg_reader_get_encoding (reader), -1, SQLITE_STATIC);
-  if (!step_done (store, stmt, "create batch", error))
+  if (!cg_import_step_done (store, stmt, "create batch", error))
     goto fail;
   res->batch_id = sqlite3_last_insert_rowid (cg_store_get_db (store));
 

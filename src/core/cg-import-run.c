@@ -11,6 +11,7 @@
 #include "cg-batch.h"
 #include "cg-call-writer.h"
 #include "cg-import-calls.h"
+#include "cg-import-common.h"
 #include "cg-import-private.h"
 #include "cg-format.h"
 
@@ -39,32 +40,13 @@ issue_free (CgImportIssue *issue)
 
 /* ---- the run ------------------------------------------------------------ */
 
-static char *
-file_sha256 (const char  *path,
-             GError     **error)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) in = g_file_read (file, NULL, error);
-  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autofree guchar *buf = g_malloc (1 << 16);
-  gssize n;
-
-  if (in == NULL)
-    return NULL;
-  while ((n = g_input_stream_read (G_INPUT_STREAM (in), buf, 1 << 16, NULL, error)) > 0)
-    g_checksum_update (sum, buf, n);
-  if (n < 0)
-    return NULL;
-  return g_strdup (g_checksum_get_string (sum));
-}
-
 /* The file's SHA-256, computed in a thread of its own while the rows are
  * imported (the second core is otherwise idle at this point). */
 static gpointer
 sha256_thread (gpointer data)
 {
   const char *path = data;
-  return file_sha256 (path, NULL);
+  return cg_import_file_sha256 (path, NULL);
 }
 
 static void

@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 
 #include "cg-batch.h"
+#include "cg-import-common.h"
 #include "cg-parse.h"
 #include "cg-phone.h"
 #include "cg-store-private.h"
@@ -94,34 +95,6 @@ row_time (CgSurveyPlan    *plan,
   return cg_parse_datetime (g_strstrip (row->texts[c]), plan->tz, ts);
 }
 
-static gboolean
-step_done (CgStore      *store,
-           sqlite3_stmt *stmt,
-           const char   *what,
-           GError      **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      cg_store_set_sql_error (store, error, what);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           index,
-                   const char   *text)
-{
-  if (text != NULL && text[0] != '\0')
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
 typedef struct {
   CgStore        *store;
   CgSurveyPlan   *plan;
@@ -158,7 +131,7 @@ insert_questions (Run     *run,
           sqlite3_bind_double (stmt, 5, q->scale_min);
           sqlite3_bind_double (stmt, 6, q->scale_max);
         }
-      if (!step_done (run->store, stmt, "add survey question", error))
+      if (!cg_import_step_done (run->store, stmt, "add survey question", error))
         return FALSE;
       run->question_ids[i] = sqlite3_last_insert_rowid (cg_store_get_db (run->store));
       run->titles[i] = q->title;
@@ -183,9 +156,9 @@ insert_answer (Run         *run,
   sqlite3_bind_int64 (stmt, 2, question_id);
   if (!isnan (value))
     sqlite3_bind_double (stmt, 3, value);
-  bind_text_or_null (stmt, 4, text);
+  cg_import_bind_text_or_null (stmt, 4, text);
   run->result->answers++;
-  return step_done (run->store, stmt, "add survey answer", error);
+  return cg_import_step_done (run->store, stmt, "add survey answer", error);
 }
 
 /* One response and its answers; a duplicate or an empty row adds nothing. */
@@ -202,7 +175,6 @@ import_row (Run              *run,
   g_autofree char *channel = NULL;
   g_autofree char *agent = NULL;
   char digits[CG_PHONE_MAX_DIGITS + 1] = "";
-  char masked[CG_PHONE_MAX_DIGITS + 1] = "";
   gint64 ts = 0;
   gboolean has_ts, any = FALSE;
   sqlite3_stmt *stmt;
@@ -249,17 +221,10 @@ import_row (Run              *run,
                                                        has_ts ? ts : 0, digits, raw, n_q));
   if (has_ts)
     sqlite3_bind_int64 (stmt, 3, ts);
-  bind_text_or_null (stmt, 4, channel);
-  bind_text_or_null (stmt, 5, agent);
-  if (digits[0] != '\0')
-    {
-      cg_phone_mask (digits, masked);
-      sqlite3_bind_int64 (stmt, 6, cg_phone_hasher_hash (run->hasher, digits));
-      sqlite3_bind_text (stmt, 7, masked, -1, SQLITE_TRANSIENT);
-      if (run->keep_full)
-        sqlite3_bind_text (stmt, 8, digits, -1, SQLITE_TRANSIENT);
-    }
-  if (!step_done (run->store, stmt, "add survey response", error))
+  cg_import_bind_text_or_null (stmt, 4, channel);
+  cg_import_bind_text_or_null (stmt, 5, agent);
+  cg_import_bind_phone (stmt, 6, run->hasher, digits, run->keep_full);
+  if (!cg_import_step_done (run->store, stmt, "add survey response", error))
     return FALSE;
   if (sqlite3_changes (cg_store_get_db (run->store)) == 0)
     {
@@ -273,25 +238,6 @@ import_row (Run              *run,
         !insert_answer (run, response_id, run->question_ids[i], values[i], texts[i], error))
       return FALSE;
   return TRUE;
-}
-
-static char *
-file_sha256 (const char  *path,
-             GError     **error)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) in = g_file_read (file, NULL, error);
-  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
-  guchar buf[16384];
-  gssize n;
-
-  if (in == NULL)
-    return NULL;
-  while ((n = g_input_stream_read (G_INPUT_STREAM (in), buf, sizeof buf, NULL, error)) > 0)
-    g_checksum_update (sum, buf, n);
-  if (n < 0)
-    return NULL;
-  return g_strdup (g_checksum_get_string (sum));
 }
 
 static gboolean
@@ -310,7 +256,7 @@ finish_batch (Run     *run,
   sqlite3_bind_int64 (stmt, 4, r->rows_skipped);
   sqlite3_bind_int64 (stmt, 5, r->duplicates);
   sqlite3_bind_text (stmt, 6, r->sha256, -1, SQLITE_STATIC);
-  return step_done (run->store, stmt, "finish batch", error);
+  return cg_import_step_done (run->store, stmt, "finish batch", error);
 }
 
 CgSurveyImportResult *
@@ -322,8 +268,6 @@ cg_survey_import_run (CgStore        *store,
                       GError        **error)
 {
   g_autoptr(CgSurveyImportResult) result = g_new0 (CgSurveyImportResult, 1);
-  g_autofree char *key = cg_store_get_setting (store, "phone_hash_key", NULL);
-  g_autofree char *keep = cg_store_get_setting (store, "keep_full_numbers", "false");
   g_autoptr(CgPhoneHasher) hasher = NULL;
   Run run = { 0 };
   sqlite3_stmt *stmt;
@@ -332,19 +276,12 @@ cg_survey_import_run (CgStore        *store,
   result->file = g_path_get_basename (plan->path);
   result->encoding = g_strdup (plan->encoding);
   result->questions = plan->questions->len;
-  if (key == NULL)
-    {
-      g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_INVALID,
-                   _("The database has lost its phone hash key and cannot take new data."));
-      return NULL;
-    }
-  if ((result->sha256 = file_sha256 (plan->path, error)) == NULL)
+  if ((hasher = cg_import_phone_hasher_new (store, &run.keep_full, error)) == NULL ||
+      (result->sha256 = cg_import_file_sha256 (plan->path, error)) == NULL)
     return NULL;
-  hasher = cg_phone_hasher_new (key);
   run.store = store;
   run.plan = plan;
   run.hasher = hasher;
-  run.keep_full = g_strcmp0 (keep, "true") == 0;
   run.result = result;
 
   if (!cg_store_begin (store, error))
@@ -358,7 +295,7 @@ cg_survey_import_run (CgStore        *store,
   sqlite3_bind_text (stmt, 1, result->file, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, g_get_real_time () / G_USEC_PER_SEC);
   sqlite3_bind_text (stmt, 3, plan->encoding, -1, SQLITE_STATIC);
-  if (!step_done (store, stmt, "create batch", error))
+  if (!cg_import_step_done (store, stmt, "create batch", error))
     goto fail;
   run.batch_id = sqlite3_last_insert_rowid (cg_store_get_db (store));
   if (!insert_questions (&run, error))
