@@ -24,57 +24,14 @@
 #include "cg-demo.h"
 #include "cg-local-time.h"
 #include "cg-store.h"
+#include "cg-test-util.h"
 
 /* Upper 2.5 % and 20 % points of the standard normal (R: qnorm (0.975),
  * qnorm (0.8)). */
 #define Z_975 1.959963984540054
 #define Z_80  0.8416212335729143
 
-typedef struct {
-  char    *dir;
-  char    *path;
-  CgStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("cg-analytics-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "test.db", NULL);
-  f->store = cg_store_open (f->path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (f->store);
-  g_assert_true (cg_store_set_setting (f->store, "time_zone", "Asia/Shanghai", &error));
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  for (const char *const *suffix = (const char *const[]) { "", "-wal", "-shm", "-journal", NULL }; *suffix; suffix++)
-    {
-      g_autofree char *p = g_strconcat (f->path, *suffix, NULL);
-      g_remove (p);
-    }
-  g_assert_cmpint (g_rmdir (f->dir), ==, 0);
-  g_free (f->path);
-  g_free (f->dir);
-}
-
-static gint64
-ts_of (const char *iso)
-{
-  g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (iso, NULL);
-
-  g_assert_nonnull (dt);
-  return g_date_time_to_unix (dt);
-}
+typedef CgTestStore Fixture;
 
 /* ---- cg_local_time ---------------------------------------------------------- */
 
@@ -324,7 +281,7 @@ insert_hand_log (CgStore *store)
       cg_call_init (&c);
       c.call_uid = uid;
       c.phone = phone;
-      c.start_ts = ts_of (hand_log[i].start);
+      c.start_ts = cg_test_ts (hand_log[i].start);
       c.line = hand_log[i].line;
       c.agent_id = hand_log[i].agent;
       c.list = hand_log[i].list;
@@ -596,9 +553,9 @@ static void
 test_connect_filters (Fixture       *f,
                       gconstpointer  data)
 {
-  const gint64 ts2 = ts_of (hand_log[1].start);
-  const gint64 ts7 = ts_of (hand_log[6].start);
-  const gint64 ts8 = ts_of (hand_log[7].start);
+  const gint64 ts2 = cg_test_ts (hand_log[1].start);
+  const gint64 ts7 = cg_test_ts (hand_log[6].start);
+  const gint64 ts8 = cg_test_ts (hand_log[7].start);
   /* [call 2, call 8): 2 3 4 5 6 7, conn 3 5 6. */
   static const Expected range[] = { { "total", 6, 3, 12, 2 } };
   static const Expected only8[] = { { "total", 1, 1, 60, 0 } };
@@ -635,9 +592,9 @@ test_connect_filters (Fixture       *f,
   ASSERT_CONNECT (f->store, CG_DIM_TOTAL, &filter, only8);
   filter = (CgFilter) { .from_ts = ts7, .to_ts = ts8 };
   ASSERT_CONNECT (f->store, CG_DIM_TOTAL, &filter, only7);
-  filter = (CgFilter) { .from_ts = ts_of ("2026-10-01T00:00:00+08:00") };
+  filter = (CgFilter) { .from_ts = cg_test_ts ("2026-10-01T00:00:00+08:00") };
   ASSERT_CONNECT (f->store, CG_DIM_TOTAL, &filter, october);
-  filter = (CgFilter) { .to_ts = ts_of ("2026-09-01T00:00:00+08:00") };
+  filter = (CgFilter) { .to_ts = cg_test_ts ("2026-09-01T00:00:00+08:00") };
   ASSERT_CONNECT (f->store, CG_DIM_TOTAL, &filter, june);
 
   filter = (CgFilter) { .line = "L1" };
@@ -687,7 +644,7 @@ test_connect_before_1970 (Fixture       *f,
 
       cg_call_init (&c);
       c.call_uid = uid;
-      c.start_ts = ts_of (calls[i].start);
+      c.start_ts = cg_test_ts (calls[i].start);
       c.line = calls[i].line;
       c.agent_id = calls[i].agent;
       c.outcome = calls[i].outcome;
@@ -700,9 +657,9 @@ test_connect_before_1970 (Fixture       *f,
 
   ASSERT_CONNECT (f->store, CG_DIM_TOTAL, NULL, total);
   ASSERT_CONNECT (f->store, CG_DIM_DAY, NULL, day);
-  filter = (CgFilter) { .to_ts = ts_of ("1900-01-01T00:00:00Z") };
+  filter = (CgFilter) { .to_ts = cg_test_ts ("1900-01-01T00:00:00Z") };
   ASSERT_CONNECT (f->store, CG_DIM_TOTAL, &filter, before_1900);
-  filter = (CgFilter) { .from_ts = ts_of ("1900-01-01T00:00:00Z") };
+  filter = (CgFilter) { .from_ts = cg_test_ts ("1900-01-01T00:00:00Z") };
   ASSERT_CONNECT (f->store, CG_DIM_TOTAL, &filter, from_1900);
 }
 
@@ -759,7 +716,7 @@ test_connect_empty (Fixture       *f,
   g_assert_cmpuint (rows->len, ==, 0);
   g_clear_pointer (&rows, g_ptr_array_unref);
 
-  filter = (CgFilter) { .from_ts = ts_of ("2030-01-01T00:00:00Z") };
+  filter = (CgFilter) { .from_ts = cg_test_ts ("2030-01-01T00:00:00Z") };
   rows = cg_analytics_connect (f->store, CG_DIM_DAY, &filter, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (rows->len, ==, 0);
@@ -953,7 +910,7 @@ insert_compare_log (CgStore *store)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CgCallWriter) w = cg_call_writer_new (store, "calls", "ab.csv", "test", "utf-8", &error);
-  gint64 clock = ts_of ("2026-03-02T09:00:00+08:00");
+  gint64 clock = cg_test_ts ("2026-03-02T09:00:00+08:00");
 
   g_assert_no_error (error);
   add_block (w, "L1", 200, 60, &clock);  /* 30 % */
@@ -1071,7 +1028,7 @@ test_compare_errors (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   CgComparison *c;
-  CgFilter march_3 = { .from_ts = ts_of ("2026-03-03T00:00:00+08:00") };
+  CgFilter march_3 = { .from_ts = cg_test_ts ("2026-03-03T00:00:00+08:00") };
 
   insert_compare_log (f->store);
 
@@ -1206,7 +1163,7 @@ insert_cells (CgStore    *store,
           g_assert_cmpuint (cells[i].calls, <=, 120);
           cg_call_init (&c);
           c.call_uid = uid;
-          c.start_ts = ts_of (cells[i].hour_start) + 30 * j;
+          c.start_ts = cg_test_ts (cells[i].hour_start) + 30 * j;
           c.line = "L1";
           c.agent_id = "A1";
           c.outcome = j < cells[i].connected ? CG_OUTCOME_CONNECTED : CG_OUTCOME_BUSY;
@@ -1287,7 +1244,7 @@ test_best_times_none (Fixture       *f,
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) best = NULL;
-  CgFilter after = { .from_ts = ts_of ("2026-04-01T00:00:00+08:00") };
+  CgFilter after = { .from_ts = cg_test_ts ("2026-04-01T00:00:00+08:00") };
   double overall = 0;
 
   /* Nothing at all: no rate, no cells. */
@@ -1356,7 +1313,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add ((path), Fixture, NULL, fixture_set_up, (func), fixture_tear_down)
+  g_test_add ((path), Fixture, NULL, cg_test_store_set_up_beijing, (func), cg_test_store_tear_down)
 
   g_test_add_func ("/analytics/local-time/random", test_local_time_random);
   g_test_add_func ("/analytics/local-time/transitions", test_local_time_transitions);

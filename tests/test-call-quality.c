@@ -15,42 +15,9 @@
 #include "cg-call-quality.h"
 #include "cg-import-calls.h"
 #include "cg-store.h"
+#include "cg-test-util.h"
 
-typedef struct {
-  char    *dir;
-  char    *path;
-  CgStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("cg-call-quality-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "test.db", NULL);
-  f->store = cg_store_open (f->path, &error);
-  g_assert_no_error (error);
-  g_assert_true (cg_store_set_setting (f->store, "time_zone", "Asia/Shanghai", &error));
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  for (const char *const *suffix = (const char *const[]) { "", "-wal", "-shm", "-journal", NULL }; *suffix; suffix++)
-    {
-      g_autofree char *p = g_strconcat (f->path, *suffix, NULL);
-      g_remove (p);
-    }
-  g_assert_cmpint (g_rmdir (f->dir), ==, 0);
-  g_free (f->path);
-  g_free (f->dir);
-}
+typedef CgTestStore Fixture;
 
 static void
 import (Fixture    *f,
@@ -213,8 +180,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/call-quality/headers", test_headers);
-  g_test_add ("/call-quality/by-line", Fixture, NULL, fixture_set_up, test_by_line, fixture_tear_down);
-  g_test_add ("/call-quality/absent-is-null", Fixture, NULL, fixture_set_up, test_absent_is_null, fixture_tear_down);
-  g_test_add ("/call-quality/cli-json", Fixture, NULL, fixture_set_up, test_cli_json, fixture_tear_down);
+  g_test_add ("/call-quality/by-line", Fixture, NULL, cg_test_store_set_up_beijing, test_by_line, cg_test_store_tear_down);
+  g_test_add ("/call-quality/absent-is-null", Fixture, NULL, cg_test_store_set_up_beijing, test_absent_is_null, cg_test_store_tear_down);
+  g_test_add ("/call-quality/cli-json", Fixture, NULL, cg_test_store_set_up_beijing, test_cli_json, cg_test_store_tear_down);
   return g_test_run ();
 }

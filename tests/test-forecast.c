@@ -16,6 +16,7 @@
 #include "cg-call-writer.h"
 #include "cg-forecast.h"
 #include "cg-store.h"
+#include "cg-test-util.h"
 
 /* A standard normal draw (Box–Muller). */
 static double
@@ -169,41 +170,7 @@ test_too_short (void)
 
 /* ---- from the store --------------------------------------------------------------- */
 
-typedef struct {
-  char    *dir;
-  char    *path;
-  CgStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("cg-forecast-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "test.db", NULL);
-  f->store = cg_store_open (f->path, &error);
-  g_assert_no_error (error);
-  g_assert_true (cg_store_set_setting (f->store, "time_zone", "Asia/Shanghai", &error));
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  for (const char *const *suffix = (const char *const[]) { "", "-wal", "-shm", "-journal", NULL }; *suffix; suffix++)
-    {
-      g_autofree char *p = g_strconcat (f->path, *suffix, NULL);
-      g_remove (p);
-    }
-  g_assert_cmpint (g_rmdir (f->dir), ==, 0);
-  g_free (f->path);
-  g_free (f->dir);
-}
+typedef CgTestStore Fixture;
 
 /* Calls from 2025-12-15 (a partial month) to 2026-08-20 (another): month
  * k of 2026 (1–7) has 100 + 10 k calls on its 10th, every fifth
@@ -338,7 +305,7 @@ main (int   argc,
   g_test_add_func ("/forecast/seasonal-coverage", test_seasonal_coverage);
   g_test_add_func ("/forecast/damped", test_damped);
   g_test_add_func ("/forecast/too-short", test_too_short);
-  g_test_add ("/forecast/store-history", Fixture, NULL, fixture_set_up, test_store_history, fixture_tear_down);
-  g_test_add ("/forecast/cli-json", Fixture, NULL, fixture_set_up, test_cli_json, fixture_tear_down);
+  g_test_add ("/forecast/store-history", Fixture, NULL, cg_test_store_set_up_beijing, test_store_history, cg_test_store_tear_down);
+  g_test_add ("/forecast/cli-json", Fixture, NULL, cg_test_store_set_up_beijing, test_cli_json, cg_test_store_tear_down);
   return g_test_run ();
 }

@@ -21,37 +21,7 @@
 #include "cg-store.h"
 #include "cg-test-util.h"
 
-typedef struct {
-  char    *dir;
-  char    *path;
-  CgStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("cg-incidents-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "test.db", NULL);
-  f->store = cg_store_open (f->path, &error);
-  g_assert_no_error (error);
-  g_assert_true (cg_store_set_setting (f->store, "time_zone", "Asia/Shanghai", &error));
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  /* Deleting a batch leaves a backup beside the database. */
-  cg_test_remove_tree (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
-}
+typedef CgTestStore Fixture;
 
 typedef struct {
   const char     *line;
@@ -403,11 +373,11 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add ("/incidents/injected", Fixture, NULL, fixture_set_up, test_injected, fixture_tear_down);
-  g_test_add ("/incidents/stable", Fixture, NULL, fixture_set_up, test_stable, fixture_tear_down);
-  g_test_add ("/incidents/sums-follow-batches", Fixture, NULL, fixture_set_up, test_sums_follow_batches,
-              fixture_tear_down);
-  g_test_add ("/incidents/migrate-from-2", Fixture, NULL, fixture_set_up, test_migrate_from_2, fixture_tear_down);
-  g_test_add ("/incidents/cli-json", Fixture, NULL, fixture_set_up, test_cli_json, fixture_tear_down);
+  g_test_add ("/incidents/injected", Fixture, NULL, cg_test_store_set_up_beijing, test_injected, cg_test_store_tear_down);
+  g_test_add ("/incidents/stable", Fixture, NULL, cg_test_store_set_up_beijing, test_stable, cg_test_store_tear_down);
+  g_test_add ("/incidents/sums-follow-batches", Fixture, NULL, cg_test_store_set_up_beijing, test_sums_follow_batches,
+              cg_test_store_tear_down);
+  g_test_add ("/incidents/migrate-from-2", Fixture, NULL, cg_test_store_set_up_beijing, test_migrate_from_2, cg_test_store_tear_down);
+  g_test_add ("/incidents/cli-json", Fixture, NULL, cg_test_store_set_up_beijing, test_cli_json, cg_test_store_tear_down);
   return g_test_run ();
 }
