@@ -93,66 +93,73 @@ cg_test_store_tear_down (CgTestStore   *f,
   g_clear_pointer (&f->dir, g_free);
 }
 
+/* ---- calls ---- */
+
+CgCallAddResult
+cg_test_add_call (CgCallWriter *writer,
+                  const CgCall *call)
+{
+  g_autoptr(GError) error = NULL;
+  CgCallAddResult result = CG_CALL_ADDED;
+
+  g_assert_true (cg_call_writer_add (writer, call, &result, &error));
+  g_assert_no_error (error);
+  return result;
+}
+
 /* ---- plain SQLite ---- */
 
-static sqlite3_stmt *
-sql_first_row (const char  *db_path,
-               const char  *sql,
-               sqlite3    **db)
+/* The first column of the first row, or NULL when there is none. */
+static sqlite3_value *
+sql_first_value (const char *db_path,
+                 const char *sql)
 {
+  sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
+  sqlite3_value *value = NULL;
 
-  g_assert_cmpint (sqlite3_open_v2 (db_path, db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (*db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    return stmt;
+    value = sqlite3_value_dup (sqlite3_column_value (stmt, 0));
   sqlite3_finalize (stmt);
-  return NULL;
+  sqlite3_close (db);
+  return value;
 }
 
 gint64
 cg_test_sql_int (const char *db_path,
                  const char *sql)
 {
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = sql_first_row (db_path, sql, &db);
-  gint64 value = -1;
+  sqlite3_value *value = sql_first_value (db_path, sql);
+  gint64 n = value != NULL ? sqlite3_value_int64 (value) : -1;
 
-  if (stmt != NULL)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
+  sqlite3_value_free (value);
+  return n;
 }
 
 double
 cg_test_sql_double (const char *db_path,
                     const char *sql)
 {
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = sql_first_row (db_path, sql, &db);
-  double value = NAN;
+  sqlite3_value *value = sql_first_value (db_path, sql);
+  double x = NAN;
 
-  if (stmt != NULL && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    value = sqlite3_column_double (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
+  if (value != NULL && sqlite3_value_type (value) != SQLITE_NULL)
+    x = sqlite3_value_double (value);
+  sqlite3_value_free (value);
+  return x;
 }
 
 char *
 cg_test_sql_text (const char *db_path,
                   const char *sql)
 {
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = sql_first_row (db_path, sql, &db);
-  char *value = NULL;
+  sqlite3_value *value = sql_first_value (db_path, sql);
+  char *text = value != NULL ? g_strdup ((const char *) sqlite3_value_text (value)) : NULL;
 
-  if (stmt != NULL)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
+  sqlite3_value_free (value);
+  return text;
 }
 
 void

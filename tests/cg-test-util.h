@@ -11,6 +11,7 @@
 #if __has_include ("cg-store.h")
 #define CG_TEST_WITH_CORE 1
 #include <json-glib/json-glib.h>
+#include "cg-call-writer.h"
 #include "cg-store.h"
 #endif
 
@@ -48,6 +49,11 @@ void cg_test_store_set_up_beijing (CgTestStore   *f,
                                    gconstpointer  data);
 void cg_test_store_tear_down (CgTestStore   *f,
                               gconstpointer  data);
+
+/* Adds @call through @writer, failing the test unless the writer takes
+ * it; returns whether it was added or a duplicate. */
+CgCallAddResult cg_test_add_call (CgCallWriter *writer,
+                                  const CgCall *call);
 
 /* The first column of the first row of @sql, read from @db_path on a
  * read-only connection of the test's own (not through CgStore): -1, NAN or

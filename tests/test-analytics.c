@@ -275,7 +275,6 @@ insert_hand_log (CgStore *store)
     {
       g_autofree char *uid = g_strdup_printf ("hand-%u", i + 1);
       g_autofree char *phone = g_strdup_printf ("1380013%04u", i + 1);
-      CgCallAddResult result;
       CgCall c;
 
       cg_call_init (&c);
@@ -289,9 +288,7 @@ insert_hand_log (CgStore *store)
       c.segment = hand_log[i].segment;
       c.outcome = hand_log[i].outcome;
       c.talk_s = hand_log[i].talk_s;
-      g_assert_true (cg_call_writer_add (w, &c, &result, &error));
-      g_assert_no_error (error);
-      g_assert_cmpint (result, ==, CG_CALL_ADDED);
+      g_assert_cmpint (cg_test_add_call (w, &c), ==, CG_CALL_ADDED);
     }
   g_assert_cmpint (cg_call_writer_commit (w, NULL, NULL, G_N_ELEMENTS (hand_log), 0, &error), >, 0);
   g_assert_no_error (error);
@@ -639,7 +636,6 @@ test_connect_before_1970 (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
     {
       g_autofree char *uid = g_strdup_printf ("old-%u", i);
-      CgCallAddResult result;
       CgCall c;
 
       cg_call_init (&c);
@@ -649,8 +645,7 @@ test_connect_before_1970 (Fixture       *f,
       c.agent_id = calls[i].agent;
       c.outcome = calls[i].outcome;
       c.talk_s = calls[i].talk_s;
-      g_assert_true (cg_call_writer_add (w, &c, &result, &error));
-      g_assert_no_error (error);
+      cg_test_add_call (w, &c);
     }
   g_assert_cmpint (cg_call_writer_commit (w, NULL, NULL, G_N_ELEMENTS (calls), 0, &error), >, 0);
   g_assert_no_error (error);
@@ -888,7 +883,6 @@ add_block (CgCallWriter *w,
   for (guint i = 0; i < calls; i++)
     {
       g_autofree char *uid = g_strdup_printf ("%s-%" G_GINT64_FORMAT, line, *clock);
-      CgCallAddResult result;
       CgCall c;
 
       cg_call_init (&c);
@@ -898,9 +892,7 @@ add_block (CgCallWriter *w,
       c.agent_id = "A1";
       c.outcome = i < connected ? CG_OUTCOME_CONNECTED : CG_OUTCOME_NO_ANSWER;
       c.talk_s = i < connected ? 30 : 0;
-      g_assert_true (cg_call_writer_add (w, &c, &result, &error));
-      g_assert_no_error (error);
-      g_assert_cmpint (result, ==, CG_CALL_ADDED);
+      g_assert_cmpint (cg_test_add_call (w, &c), ==, CG_CALL_ADDED);
       *clock += 60;
     }
 }
@@ -1157,7 +1149,6 @@ insert_cells (CgStore    *store,
       for (guint j = 0; j < cells[i].calls; j++)
         {
           g_autofree char *uid = g_strdup_printf ("cell-%u-%u", i, j);
-          CgCallAddResult result;
           CgCall c;
 
           g_assert_cmpuint (cells[i].calls, <=, 120);
@@ -1168,8 +1159,7 @@ insert_cells (CgStore    *store,
           c.agent_id = "A1";
           c.outcome = j < cells[i].connected ? CG_OUTCOME_CONNECTED : CG_OUTCOME_BUSY;
           c.talk_s = j < cells[i].connected ? 45 : 0;
-          g_assert_true (cg_call_writer_add (w, &c, &result, &error));
-          g_assert_no_error (error);
+          cg_test_add_call (w, &c);
           rows++;
         }
     }

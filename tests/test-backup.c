@@ -122,7 +122,6 @@ add_calls (CgStore *store,
     {
       g_autofree char *phone = g_strdup_printf ("138%02u%06u", tag % 100, i);
       CgCall call;
-      CgCallAddResult result;
 
       cg_call_init (&call);
       call.start_ts = first_ts + 60 * (gint64) i;
@@ -131,9 +130,7 @@ add_calls (CgStore *store,
       call.phone = phone;
       call.agent_id = "A01";
       call.line = "L01";
-      g_assert_true (cg_call_writer_add (writer, &call, &result, &error));
-      g_assert_no_error (error);
-      g_assert_cmpint (result, ==, CG_CALL_ADDED);
+      g_assert_cmpint (cg_test_add_call (writer, &call), ==, CG_CALL_ADDED);
     }
   batch = cg_call_writer_commit (writer, NULL, "UTF-8", n, 0, &error);
   g_assert_no_error (error);
@@ -714,7 +711,6 @@ test_busy (Fixture       *f,
   g_autofree char *during = NULL;
   CgCallWriter *writer;
   CgCall call;
-  CgCallAddResult result;
   gint64 batch, started, elapsed_ms;
 
   batch = add_calls (a, 9, T0, 1);
@@ -728,7 +724,7 @@ test_busy (Fixture       *f,
   call.start_ts = T0 + 86400;
   call.outcome = CG_OUTCOME_CONNECTED;
   call.phone = "13912345678";
-  g_assert_true (cg_call_writer_add (writer, &call, &result, &error));
+  cg_test_add_call (writer, &call);
 
   started = g_get_monotonic_time ();
   g_assert_false (cg_store_delete_batch (b, batch, &error));

@@ -7,7 +7,6 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <math.h>
-#include <sys/wait.h>
 #include <json-glib/json-glib.h>
 #include <glib/gstdio.h>
 
@@ -146,22 +145,13 @@ test_cli_json (Fixture       *f,
   static const char *const fields[] = {
     "key", "connected", "with_mos", "mos_mean", "low_mos_share", "recording_coverage", "short_call_share",
   };
-  const char *argv[] = { g_getenv ("CALLGAUGE_CLI"), "--db", f->path, "stats", "call-quality", "--by", "agent",
-                         "--from", "2026-09-01", "--to", "2026-09-01", "--json", NULL };
-  g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) node = NULL;
   JsonArray *rows;
-  int status = 0;
 
   import (f, "freepbx-cdr.csv", 22);
-  g_assert_nonnull (argv[0]);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
-  g_assert_no_error (error);
-  rows = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "rows");
+  node = cg_test_run_cli_json ("--db", f->path, "stats", "call-quality", "--by", "agent",
+                               "--from", "2026-09-01", "--to", "2026-09-01", "--json", NULL);
+  rows = json_object_get_array_member (json_node_get_object (node), "rows");
   g_assert_cmpuint (json_array_get_length (rows), ==, 2);  /* agents 8001 and 8002 */
   for (guint i = 0; i < json_array_get_length (rows); i++)
     {

@@ -9,7 +9,6 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <math.h>
-#include <sys/wait.h>
 #include <json-glib/json-glib.h>
 #include <glib/gstdio.h>
 
@@ -194,7 +193,6 @@ generate_months (CgStore *store)
         {
           char uid[16], phone[16];
           CgCall call;
-          CgCallAddResult result;
 
           cg_call_init (&call);
           g_snprintf (uid, sizeof uid, "m%u", ++serial);
@@ -209,7 +207,7 @@ generate_months (CgStore *store)
               call.disposition = CG_DISPOSITION_SALE;
               call.sale_amount = 1000;
             }
-          g_assert_true (cg_call_writer_add (writer, &call, &result, &error));
+          cg_test_add_call (writer, &call);
         }
     }
   g_assert_cmpint (cg_call_writer_commit (writer, NULL, NULL, serial, 0, &error), >, 0);
@@ -263,23 +261,14 @@ test_cli_json (Fixture       *f,
                gconstpointer  data)
 {
   static const char *const point_fields[] = { "month", "value", "lo80", "hi80", "lo95", "hi95" };
-  const char *argv[] = { g_getenv ("CALLGAUGE_CLI"), "--db", f->path, "forecast", "--metric", "connect_rate",
-                         "--horizon", "3", "--json", NULL };
-  g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) node = NULL;
   JsonObject *root, *backtest;
   JsonArray *history, *forecast;
-  int status = 0;
 
   generate_months (f->store);
-  g_assert_nonnull (argv[0]);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
-  g_assert_no_error (error);
-  root = json_node_get_object (json_parser_get_root (parser));
+  node = cg_test_run_cli_json ("--db", f->path, "forecast", "--metric", "connect_rate",
+                               "--horizon", "3", "--json", NULL);
+  root = json_node_get_object (node);
   g_assert_cmpstr (json_object_get_string_member (root, "metric"), ==, "connect_rate");
   g_assert_cmpstr (json_object_get_string_member (root, "method"), ==, "damped_trend");
   history = json_object_get_array_member (root, "history");

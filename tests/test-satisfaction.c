@@ -306,7 +306,6 @@ add_call (CgCallWriter *writer,
           int           talk)
 {
   g_autoptr(GError) error = NULL;
-  CgCallAddResult added;
   CgCall call;
 
   cg_call_init (&call);
@@ -317,8 +316,7 @@ add_call (CgCallWriter *writer,
   call.list = list;
   call.outcome = outcome;
   call.talk_s = outcome == CG_OUTCOME_CONNECTED ? talk : 0;
-  g_assert_true (cg_call_writer_add (writer, &call, &added, &error));
-  g_assert_no_error (error);
+  cg_test_add_call (writer, &call);
 }
 
 /* Calls on 2026-09-01 (12:00 = 1788235200) before the surveys of 09-03. */
