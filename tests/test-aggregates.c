@@ -18,55 +18,12 @@
 #include "cg-import-calls.h"
 #include "cg-test-util.h"
 
-typedef struct {
-  char    *dir;
-  char    *path;
-  CgStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("cg-agg-XXXXXX", &error);
-  f->path = g_build_filename (f->dir, "test.db", NULL);
-  f->store = cg_store_open (f->path, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  cg_test_remove_tree (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
-}
+typedef CgTestStore Fixture;
 
 static const CgDimension dims[] = {
   CG_DIM_TOTAL, CG_DIM_DAY, CG_DIM_WEEK, CG_DIM_MONTH, CG_DIM_QUARTER, CG_DIM_LINE,
   CG_DIM_LIST, CG_DIM_OUTCOME, CG_DIM_HOUR, CG_DIM_WEEKDAY, CG_DIM_HOUR_WEEKDAY,
 };
-
-static gint64
-raw_sum (Fixture    *f,
-         const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 n = -1;
-
-  g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return n;
-}
 
 /* Every slice and filter, from the sums and from the calls. */
 static void
@@ -143,10 +100,10 @@ assert_sums_match_calls (Fixture *f)
       }
 
   /* And the sums hold every call, no more. */
-  g_assert_cmpint (raw_sum (f, "SELECT coalesce (sum (calls), 0) FROM agg_day"), ==,
-                   raw_sum (f, "SELECT count(*) FROM calls"));
-  g_assert_cmpint (raw_sum (f, "SELECT coalesce (sum (calls), 0) FROM agg_hour"), ==,
-                   raw_sum (f, "SELECT count(*) FROM calls"));
+  g_assert_cmpint (cg_test_sql_int (f->path, "SELECT coalesce (sum (calls), 0) FROM agg_day"), ==,
+                   cg_test_sql_int (f->path, "SELECT count(*) FROM calls"));
+  g_assert_cmpint (cg_test_sql_int (f->path, "SELECT coalesce (sum (calls), 0) FROM agg_hour"), ==,
+                   cg_test_sql_int (f->path, "SELECT count(*) FROM calls"));
 }
 
 static void
@@ -235,18 +192,18 @@ test_import_delete (Fixture       *f,
   g_assert_cmpint (import (f, a), ==, 0);  /* nothing new */
   assert_sums_match_calls (f);
   batch_b = import (f, b);
-  g_assert_cmpint (raw_sum (f, "SELECT count(*) FROM calls"), ==, 600);
+  g_assert_cmpint (cg_test_sql_int (f->path, "SELECT count(*) FROM calls"), ==, 600);
   assert_sums_match_calls (f);
 
   /* Batch b holds only the 200 calls a did not have. */
   g_assert_true (cg_store_delete_batch (f->store, batch_a, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (raw_sum (f, "SELECT count(*) FROM calls"), ==, 200);
+  g_assert_cmpint (cg_test_sql_int (f->path, "SELECT count(*) FROM calls"), ==, 200);
   assert_sums_match_calls (f);
 
   g_assert_true (cg_store_delete_batch (f->store, batch_b, &error));
-  g_assert_cmpint (raw_sum (f, "SELECT count(*) FROM agg_day"), ==, 0);
-  g_assert_cmpint (raw_sum (f, "SELECT count(*) FROM agg_hour"), ==, 0);
+  g_assert_cmpint (cg_test_sql_int (f->path, "SELECT count(*) FROM agg_day"), ==, 0);
+  g_assert_cmpint (cg_test_sql_int (f->path, "SELECT count(*) FROM agg_hour"), ==, 0);
 }
 
 /* A failed import leaves the sums as they were. */
@@ -264,7 +221,7 @@ test_abort (Fixture       *f,
   gint64 before;
 
   import (f, a);
-  before = raw_sum (f, "SELECT sum (calls) FROM agg_day");
+  before = cg_test_sql_int (f->path, "SELECT sum (calls) FROM agg_day");
   g_assert_true (g_file_set_contents (bad,
                                       "呼叫时间,被叫号码,通话时长(秒),呼叫结果\n"
                                       "2026-10-01 10:00:00,13800138000,20,已接通\n"
@@ -274,7 +231,7 @@ test_abort (Fixture       *f,
   result = cg_import_run (f->store, plan, NULL, NULL, NULL, &error);
   g_assert_null (result);
   g_assert_error (error, CG_IMPORT_ERROR, CG_IMPORT_ERROR_BAD_ROW);
-  g_assert_cmpint (raw_sum (f, "SELECT sum (calls) FROM agg_day"), ==, before);
+  g_assert_cmpint (cg_test_sql_int (f->path, "SELECT sum (calls) FROM agg_day"), ==, before);
   assert_sums_match_calls (f);
 }
 
@@ -283,7 +240,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-#define ADD(name, func) g_test_add ("/aggregates/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(name, func) g_test_add ("/aggregates/" name, Fixture, NULL, cg_test_store_set_up, func, cg_test_store_tear_down)
   ADD ("demo", test_demo);
   ADD ("time-zone", test_time_zone);
   ADD ("import-delete", test_import_delete);

@@ -24,57 +24,14 @@
 #include "cg-demo.h"
 #include "cg-local-time.h"
 #include "cg-store.h"
+#include "cg-test-util.h"
 
 /* Upper 2.5 % and 20 % points of the standard normal (R: qnorm (0.975),
  * qnorm (0.8)). */
 #define Z_975 1.959963984540054
 #define Z_80  0.8416212335729143
 
-typedef struct {
-  char    *dir;
-  char    *path;
-  CgStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("cg-analytics-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "test.db", NULL);
-  f->store = cg_store_open (f->path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (f->store);
-  g_assert_true (cg_store_set_setting (f->store, "time_zone", "Asia/Shanghai", &error));
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  for (const char *const *suffix = (const char *const[]) { "", "-wal", "-shm", "-journal", NULL }; *suffix; suffix++)
-    {
-      g_autofree char *p = g_strconcat (f->path, *suffix, NULL);
-      g_remove (p);
-    }
-  g_assert_cmpint (g_rmdir (f->dir), ==, 0);
-  g_free (f->path);
-  g_free (f->dir);
-}
-
-static gint64
-ts_of (const char *iso)
-{
-  g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (iso, NULL);
-
-  g_assert_nonnull (dt);
-  return g_date_time_to_unix (dt);
-}
+typedef CgTestStore Fixture;
 
 /* ---- cg_local_time ---------------------------------------------------------- */
 
@@ -318,13 +275,12 @@ insert_hand_log (CgStore *store)
     {
       g_autofree char *uid = g_strdup_printf ("hand-%u", i + 1);
       g_autofree char *phone = g_strdup_printf ("1380013%04u", i + 1);
-      CgCallAddResult result;
       CgCall c;
 
       cg_call_init (&c);
       c.call_uid = uid;
       c.phone = phone;
-      c.start_ts = ts_of (hand_log[i].start);
+      c.start_ts = cg_test_ts (hand_log[i].start);
       c.line = hand_log[i].line;
       c.agent_id = hand_log[i].agent;
       c.list = hand_log[i].list;
@@ -332,9 +288,7 @@ insert_hand_log (CgStore *store)
       c.segment = hand_log[i].segment;
       c.outcome = hand_log[i].outcome;
       c.talk_s = hand_log[i].talk_s;
-      g_assert_true (cg_call_writer_add (w, &c, &result, &error));
-      g_assert_no_error (error);
-      g_assert_cmpint (result, ==, CG_CALL_ADDED);
+      g_assert_cmpint (cg_test_add_call (w, &c), ==, CG_CALL_ADDED);
     }
   g_assert_cmpint (cg_call_writer_commit (w, NULL, NULL, G_N_ELEMENTS (hand_log), 0, &error), >, 0);
   g_assert_no_error (error);
@@ -596,9 +550,9 @@ static void
 test_connect_filters (Fixture       *f,
                       gconstpointer  data)
 {
-  const gint64 ts2 = ts_of (hand_log[1].start);
-  const gint64 ts7 = ts_of (hand_log[6].start);
-  const gint64 ts8 = ts_of (hand_log[7].start);
+  const gint64 ts2 = cg_test_ts (hand_log[1].start);
+  const gint64 ts7 = cg_test_ts (hand_log[6].start);
+  const gint64 ts8 = cg_test_ts (hand_log[7].start);
   /* [call 2, call 8): 2 3 4 5 6 7, conn 3 5 6. */
   static const Expected range[] = { { "total", 6, 3, 12, 2 } };
   static const Expected only8[] = { { "total", 1, 1, 60, 0 } };
@@ -635,9 +589,9 @@ test_connect_filters (Fixture       *f,
   ASSERT_CONNECT (f->store, CG_DIM_TOTAL, &filter, only8);
   filter = (CgFilter) { .from_ts = ts7, .to_ts = ts8 };
   ASSERT_CONNECT (f->store, CG_DIM_TOTAL, &filter, only7);
-  filter = (CgFilter) { .from_ts = ts_of ("2026-10-01T00:00:00+08:00") };
+  filter = (CgFilter) { .from_ts = cg_test_ts ("2026-10-01T00:00:00+08:00") };
   ASSERT_CONNECT (f->store, CG_DIM_TOTAL, &filter, october);
-  filter = (CgFilter) { .to_ts = ts_of ("2026-09-01T00:00:00+08:00") };
+  filter = (CgFilter) { .to_ts = cg_test_ts ("2026-09-01T00:00:00+08:00") };
   ASSERT_CONNECT (f->store, CG_DIM_TOTAL, &filter, june);
 
   filter = (CgFilter) { .line = "L1" };
@@ -682,27 +636,25 @@ test_connect_before_1970 (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
     {
       g_autofree char *uid = g_strdup_printf ("old-%u", i);
-      CgCallAddResult result;
       CgCall c;
 
       cg_call_init (&c);
       c.call_uid = uid;
-      c.start_ts = ts_of (calls[i].start);
+      c.start_ts = cg_test_ts (calls[i].start);
       c.line = calls[i].line;
       c.agent_id = calls[i].agent;
       c.outcome = calls[i].outcome;
       c.talk_s = calls[i].talk_s;
-      g_assert_true (cg_call_writer_add (w, &c, &result, &error));
-      g_assert_no_error (error);
+      cg_test_add_call (w, &c);
     }
   g_assert_cmpint (cg_call_writer_commit (w, NULL, NULL, G_N_ELEMENTS (calls), 0, &error), >, 0);
   g_assert_no_error (error);
 
   ASSERT_CONNECT (f->store, CG_DIM_TOTAL, NULL, total);
   ASSERT_CONNECT (f->store, CG_DIM_DAY, NULL, day);
-  filter = (CgFilter) { .to_ts = ts_of ("1900-01-01T00:00:00Z") };
+  filter = (CgFilter) { .to_ts = cg_test_ts ("1900-01-01T00:00:00Z") };
   ASSERT_CONNECT (f->store, CG_DIM_TOTAL, &filter, before_1900);
-  filter = (CgFilter) { .from_ts = ts_of ("1900-01-01T00:00:00Z") };
+  filter = (CgFilter) { .from_ts = cg_test_ts ("1900-01-01T00:00:00Z") };
   ASSERT_CONNECT (f->store, CG_DIM_TOTAL, &filter, from_1900);
 }
 
@@ -759,7 +711,7 @@ test_connect_empty (Fixture       *f,
   g_assert_cmpuint (rows->len, ==, 0);
   g_clear_pointer (&rows, g_ptr_array_unref);
 
-  filter = (CgFilter) { .from_ts = ts_of ("2030-01-01T00:00:00Z") };
+  filter = (CgFilter) { .from_ts = cg_test_ts ("2030-01-01T00:00:00Z") };
   rows = cg_analytics_connect (f->store, CG_DIM_DAY, &filter, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (rows->len, ==, 0);
@@ -931,7 +883,6 @@ add_block (CgCallWriter *w,
   for (guint i = 0; i < calls; i++)
     {
       g_autofree char *uid = g_strdup_printf ("%s-%" G_GINT64_FORMAT, line, *clock);
-      CgCallAddResult result;
       CgCall c;
 
       cg_call_init (&c);
@@ -941,9 +892,7 @@ add_block (CgCallWriter *w,
       c.agent_id = "A1";
       c.outcome = i < connected ? CG_OUTCOME_CONNECTED : CG_OUTCOME_NO_ANSWER;
       c.talk_s = i < connected ? 30 : 0;
-      g_assert_true (cg_call_writer_add (w, &c, &result, &error));
-      g_assert_no_error (error);
-      g_assert_cmpint (result, ==, CG_CALL_ADDED);
+      g_assert_cmpint (cg_test_add_call (w, &c), ==, CG_CALL_ADDED);
       *clock += 60;
     }
 }
@@ -953,7 +902,7 @@ insert_compare_log (CgStore *store)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CgCallWriter) w = cg_call_writer_new (store, "calls", "ab.csv", "test", "utf-8", &error);
-  gint64 clock = ts_of ("2026-03-02T09:00:00+08:00");
+  gint64 clock = cg_test_ts ("2026-03-02T09:00:00+08:00");
 
   g_assert_no_error (error);
   add_block (w, "L1", 200, 60, &clock);  /* 30 % */
@@ -1071,7 +1020,7 @@ test_compare_errors (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   CgComparison *c;
-  CgFilter march_3 = { .from_ts = ts_of ("2026-03-03T00:00:00+08:00") };
+  CgFilter march_3 = { .from_ts = cg_test_ts ("2026-03-03T00:00:00+08:00") };
 
   insert_compare_log (f->store);
 
@@ -1200,19 +1149,17 @@ insert_cells (CgStore    *store,
       for (guint j = 0; j < cells[i].calls; j++)
         {
           g_autofree char *uid = g_strdup_printf ("cell-%u-%u", i, j);
-          CgCallAddResult result;
           CgCall c;
 
           g_assert_cmpuint (cells[i].calls, <=, 120);
           cg_call_init (&c);
           c.call_uid = uid;
-          c.start_ts = ts_of (cells[i].hour_start) + 30 * j;
+          c.start_ts = cg_test_ts (cells[i].hour_start) + 30 * j;
           c.line = "L1";
           c.agent_id = "A1";
           c.outcome = j < cells[i].connected ? CG_OUTCOME_CONNECTED : CG_OUTCOME_BUSY;
           c.talk_s = j < cells[i].connected ? 45 : 0;
-          g_assert_true (cg_call_writer_add (w, &c, &result, &error));
-          g_assert_no_error (error);
+          cg_test_add_call (w, &c);
           rows++;
         }
     }
@@ -1287,7 +1234,7 @@ test_best_times_none (Fixture       *f,
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) best = NULL;
-  CgFilter after = { .from_ts = ts_of ("2026-04-01T00:00:00+08:00") };
+  CgFilter after = { .from_ts = cg_test_ts ("2026-04-01T00:00:00+08:00") };
   double overall = 0;
 
   /* Nothing at all: no rate, no cells. */
@@ -1356,7 +1303,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add ((path), Fixture, NULL, fixture_set_up, (func), fixture_tear_down)
+  g_test_add ((path), Fixture, NULL, cg_test_store_set_up_beijing, (func), cg_test_store_tear_down)
 
   g_test_add_func ("/analytics/local-time/random", test_local_time_random);
   g_test_add_func ("/analytics/local-time/transitions", test_local_time_transitions);

@@ -16,6 +16,7 @@
 #include "cg-batch.h"
 #include "cg-call-writer.h"
 #include "cg-store.h"
+#include "cg-test-util.h"
 
 typedef struct {
   char *dir;
@@ -64,43 +65,9 @@ fixture_tear_down (Fixture       *f,
 /* ---- helpers that do not use the code under test ----------------------- */
 
 static gint64
-raw_int (const char *path,
-         const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 value = -1;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
-}
-
-static char *
-raw_text (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *value = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
-}
-
-static gint64
 raw_calls (const char *path)
 {
-  return raw_int (path, "SELECT count(*) FROM calls");
+  return cg_test_sql_int (path, "SELECT count(*) FROM calls");
 }
 
 static char *
@@ -155,7 +122,6 @@ add_calls (CgStore *store,
     {
       g_autofree char *phone = g_strdup_printf ("138%02u%06u", tag % 100, i);
       CgCall call;
-      CgCallAddResult result;
 
       cg_call_init (&call);
       call.start_ts = first_ts + 60 * (gint64) i;
@@ -164,9 +130,7 @@ add_calls (CgStore *store,
       call.phone = phone;
       call.agent_id = "A01";
       call.line = "L01";
-      g_assert_true (cg_call_writer_add (writer, &call, &result, &error));
-      g_assert_no_error (error);
-      g_assert_cmpint (result, ==, CG_CALL_ADDED);
+      g_assert_cmpint (cg_test_add_call (writer, &call), ==, CG_CALL_ADDED);
     }
   batch = cg_call_writer_commit (writer, NULL, "UTF-8", n, 0, &error);
   g_assert_no_error (error);
@@ -239,8 +203,8 @@ test_round_trip (Fixture       *f,
   g_assert_no_error (error);
   g_assert_nonnull (backup);
   g_assert_cmpint (raw_calls (backup), ==, 50);
-  g_assert_cmpint (raw_int (backup, "SELECT count(*) FROM batches"), ==, 2);
-  g_assert_cmpint (raw_int (backup, "PRAGMA application_id"), ==, CG_STORE_APPLICATION_ID);
+  g_assert_cmpint (cg_test_sql_int (backup, "SELECT count(*) FROM batches"), ==, 2);
+  g_assert_cmpint (cg_test_sql_int (backup, "PRAGMA application_id"), ==, CG_STORE_APPLICATION_ID);
 
   g_assert_true (cg_store_delete_batch (store, second, &error));
   g_assert_no_error (error);
@@ -253,11 +217,11 @@ test_round_trip (Fixture       *f,
   g_assert_true (cg_backup_restore (store, backup, &error));
   g_assert_no_error (error);
   g_assert_cmpint (raw_calls (f->path), ==, 50);
-  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM batches"), ==, 2);
-  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM calls WHERE batch_id = 2"), ==, 20);
+  g_assert_cmpint (cg_test_sql_int (f->path, "SELECT count(*) FROM batches"), ==, 2);
+  g_assert_cmpint (cg_test_sql_int (f->path, "SELECT count(*) FROM calls WHERE batch_id = 2"), ==, 20);
   g_assert_cmpint (cg_store_count_calls (store), ==, 50);
   g_assert_cmpint (cg_store_count_calls (other), ==, 50);
-  check = raw_text (f->path, "PRAGMA integrity_check");
+  check = cg_test_sql_text (f->path, "PRAGMA integrity_check");
   g_assert_cmpstr (check, ==, "ok");
 
   /* The store keeps working after the restore. */
@@ -408,7 +372,7 @@ test_before_delete (Fixture       *f,
   g_assert_cmpint (reason_at (list, 0), ==, CG_BACKUP_REASON_BEFORE_DELETE);
   backup = path_at (list, 0);
   g_assert_cmpint (raw_calls (backup), ==, 12);
-  g_assert_cmpint (raw_int (backup, "SELECT count(*) FROM batches"), ==, 1);
+  g_assert_cmpint (cg_test_sql_int (backup, "SELECT count(*) FROM batches"), ==, 1);
 }
 
 /* Upgrading a database that holds data backs it up first; creating a new
@@ -448,7 +412,7 @@ test_before_migration (Fixture       *f,
   g_assert_true (cg_backup_before_migration (store, latest, latest + 1, &path, &error));
   g_assert_no_error (error);
   g_assert_nonnull (path);
-  g_assert_cmpint (raw_int (path, "PRAGMA user_version"), ==, latest);
+  g_assert_cmpint (cg_test_sql_int (path, "PRAGMA user_version"), ==, latest);
   g_assert_cmpint (raw_calls (path), ==, 8);
   g_clear_object (&list);
   list = list_backups (f->path);
@@ -724,11 +688,11 @@ test_two_writers (Fixture       *f,
       g_assert_cmpint (cg_store_count_calls (b), ==, 10 * (round + 1));
     }
   g_assert_cmpint (raw_calls (f->path), ==, 200);
-  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM batches"), ==, 20);
-  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM settings WHERE key LIKE 'round.%'"), ==, 20);
+  g_assert_cmpint (cg_test_sql_int (f->path, "SELECT count(*) FROM batches"), ==, 20);
+  g_assert_cmpint (cg_test_sql_int (f->path, "SELECT count(*) FROM settings WHERE key LIKE 'round.%'"), ==, 20);
   value = cg_store_get_setting (a, "round.19", NULL);
   g_assert_cmpstr (value, ==, "done");
-  check = raw_text (f->path, "PRAGMA integrity_check");
+  check = cg_test_sql_text (f->path, "PRAGMA integrity_check");
   g_assert_cmpstr (check, ==, "ok");
 }
 
@@ -747,7 +711,6 @@ test_busy (Fixture       *f,
   g_autofree char *during = NULL;
   CgCallWriter *writer;
   CgCall call;
-  CgCallAddResult result;
   gint64 batch, started, elapsed_ms;
 
   batch = add_calls (a, 9, T0, 1);
@@ -761,7 +724,7 @@ test_busy (Fixture       *f,
   call.start_ts = T0 + 86400;
   call.outcome = CG_OUTCOME_CONNECTED;
   call.phone = "13912345678";
-  g_assert_true (cg_call_writer_add (writer, &call, &result, &error));
+  cg_test_add_call (writer, &call);
 
   started = g_get_monotonic_time ();
   g_assert_false (cg_store_delete_batch (b, batch, &error));
@@ -798,46 +761,6 @@ test_busy (Fixture       *f,
 
 /* ---- the command line ---------------------------------------------------- */
 
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-
-static Run
-run_cli (const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GError) exit_error = NULL;
-  const char *cli = g_getenv ("CALLGAUGE_CLI");
-  Run r = { 0 };
-  int wait_status = 0;
-  va_list ap;
-
-  g_ptr_array_add (argv, (gpointer) cli);
-  va_start (ap, first);
-  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (gpointer) a);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &r.out, &r.err, &wait_status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (wait_status, &exit_error))
-    r.status = exit_error->domain == G_SPAWN_EXIT_ERROR ? exit_error->code : -1;
-  return r;
-}
-
 static gboolean
 have_cli (void)
 {
@@ -864,7 +787,7 @@ test_cli (Fixture       *f,
   JsonObject *entry;
   GStatBuf st;
   sqlite3 *db = NULL;
-  Run r;
+  CgTestRun r;
 
   if (!have_cli ())
     return;
@@ -873,17 +796,17 @@ test_cli (Fixture       *f,
   add_calls (store, 15, T0, 1);
   g_clear_object (&store);
 
-  r = run_cli ("--db", f->path, "backup", "list", "--json", NULL);
+  r = cg_test_run_cli ("--db", f->path, "backup", "list", "--json", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_true (json_parser_load_from_data (parser, r.out, -1, &error));
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "backups")), ==, 0);
-  run_clear (&r);
+  cg_test_run_clear (&r);
 
-  r = run_cli ("--db", f->path, "backup", "create", NULL);
+  r = cg_test_run_cli ("--db", f->path, "backup", "create", NULL);
   g_assert_cmpint (r.status, ==, 0);
-  run_clear (&r);
+  cg_test_run_clear (&r);
 
-  r = run_cli ("--db", f->path, "backup", "list", "--json", NULL);
+  r = cg_test_run_cli ("--db", f->path, "backup", "list", "--json", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_true (json_parser_load_from_data (parser, r.out, -1, &error));
   g_assert_no_error (error);
@@ -903,51 +826,51 @@ test_cli (Fixture       *f,
     g_assert_cmpint (g_date_time_to_unix (at), >, now - 120);
   }
   g_assert_cmpint (raw_calls (backup), ==, 15);
-  run_clear (&r);
+  cg_test_run_clear (&r);
 
   /* Delete the batch, then bring it back. */
-  r = run_cli ("--db", f->path, "batch-delete", "1", NULL);
+  r = cg_test_run_cli ("--db", f->path, "batch-delete", "1", NULL);
   g_assert_cmpint (r.status, ==, 0);
-  run_clear (&r);
+  cg_test_run_clear (&r);
   g_assert_cmpint (raw_calls (f->path), ==, 0);
-  r = run_cli ("--db", f->path, "backup", "restore", backup, NULL);
+  r = cg_test_run_cli ("--db", f->path, "backup", "restore", backup, NULL);
   g_assert_cmpint (r.status, ==, 0);
-  run_clear (&r);
+  cg_test_run_clear (&r);
   g_assert_cmpint (raw_calls (f->path), ==, 15);
 
   /* Errors: exit 1, one line. */
   g_assert_cmpint (sqlite3_open (foreign, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE contacts (name TEXT);", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
-  r = run_cli ("--db", f->path, "backup", "restore", foreign, NULL);
+  r = cg_test_run_cli ("--db", f->path, "backup", "restore", foreign, NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_true (g_str_has_prefix (r.err, "callgauge-cli: "));
   g_assert_nonnull (strstr (r.err, foreign));
   g_assert_cmpint (strchr (r.err, '\n') - r.err, ==, (int) strlen (r.err) - 1);
-  run_clear (&r);
+  cg_test_run_clear (&r);
   g_assert_cmpint (raw_calls (f->path), ==, 15);
 
-  r = run_cli ("--db", f->path, "backup", "restore", NULL);
+  r = cg_test_run_cli ("--db", f->path, "backup", "restore", NULL);
   g_assert_cmpint (r.status, ==, 1);
-  run_clear (&r);
-  r = run_cli ("--db", f->path, "backup", "frobnicate", NULL);
+  cg_test_run_clear (&r);
+  r = cg_test_run_cli ("--db", f->path, "backup", "frobnicate", NULL);
   g_assert_cmpint (r.status, ==, 1);
-  run_clear (&r);
+  cg_test_run_clear (&r);
 
   /* A damaged database: listed backups, and restore by name. */
   damage_fourth_page (f->path);
-  r = run_cli ("--db", f->path, "batches", NULL);
+  r = cg_test_run_cli ("--db", f->path, "batches", NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "backup restore"));
-  run_clear (&r);
-  r = run_cli ("--db", f->path, "backup", "list", NULL);
+  cg_test_run_clear (&r);
+  r = cg_test_run_cli ("--db", f->path, "backup", "list", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, backup));
-  run_clear (&r);
-  r = run_cli ("--db", f->path, "backup", "restore", backup, NULL);
+  cg_test_run_clear (&r);
+  r = cg_test_run_cli ("--db", f->path, "backup", "restore", backup, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, ".damaged-"));
-  run_clear (&r);
+  cg_test_run_clear (&r);
   g_assert_cmpint (raw_calls (f->path), ==, 15);
 }
 

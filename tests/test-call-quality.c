@@ -7,7 +7,6 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <math.h>
-#include <sys/wait.h>
 #include <json-glib/json-glib.h>
 #include <glib/gstdio.h>
 
@@ -15,42 +14,9 @@
 #include "cg-call-quality.h"
 #include "cg-import-calls.h"
 #include "cg-store.h"
+#include "cg-test-util.h"
 
-typedef struct {
-  char    *dir;
-  char    *path;
-  CgStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("cg-call-quality-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "test.db", NULL);
-  f->store = cg_store_open (f->path, &error);
-  g_assert_no_error (error);
-  g_assert_true (cg_store_set_setting (f->store, "time_zone", "Asia/Shanghai", &error));
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  for (const char *const *suffix = (const char *const[]) { "", "-wal", "-shm", "-journal", NULL }; *suffix; suffix++)
-    {
-      g_autofree char *p = g_strconcat (f->path, *suffix, NULL);
-      g_remove (p);
-    }
-  g_assert_cmpint (g_rmdir (f->dir), ==, 0);
-  g_free (f->path);
-  g_free (f->dir);
-}
+typedef CgTestStore Fixture;
 
 static void
 import (Fixture    *f,
@@ -179,22 +145,13 @@ test_cli_json (Fixture       *f,
   static const char *const fields[] = {
     "key", "connected", "with_mos", "mos_mean", "low_mos_share", "recording_coverage", "short_call_share",
   };
-  const char *argv[] = { g_getenv ("CALLGAUGE_CLI"), "--db", f->path, "stats", "call-quality", "--by", "agent",
-                         "--from", "2026-09-01", "--to", "2026-09-01", "--json", NULL };
-  g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) node = NULL;
   JsonArray *rows;
-  int status = 0;
 
   import (f, "freepbx-cdr.csv", 22);
-  g_assert_nonnull (argv[0]);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
-  g_assert_no_error (error);
-  rows = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "rows");
+  node = cg_test_run_cli_json ("--db", f->path, "stats", "call-quality", "--by", "agent",
+                               "--from", "2026-09-01", "--to", "2026-09-01", "--json", NULL);
+  rows = json_object_get_array_member (json_node_get_object (node), "rows");
   g_assert_cmpuint (json_array_get_length (rows), ==, 2);  /* agents 8001 and 8002 */
   for (guint i = 0; i < json_array_get_length (rows); i++)
     {
@@ -213,8 +170,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/call-quality/headers", test_headers);
-  g_test_add ("/call-quality/by-line", Fixture, NULL, fixture_set_up, test_by_line, fixture_tear_down);
-  g_test_add ("/call-quality/absent-is-null", Fixture, NULL, fixture_set_up, test_absent_is_null, fixture_tear_down);
-  g_test_add ("/call-quality/cli-json", Fixture, NULL, fixture_set_up, test_cli_json, fixture_tear_down);
+  g_test_add ("/call-quality/by-line", Fixture, NULL, cg_test_store_set_up_beijing, test_by_line, cg_test_store_tear_down);
+  g_test_add ("/call-quality/absent-is-null", Fixture, NULL, cg_test_store_set_up_beijing, test_absent_is_null, cg_test_store_tear_down);
+  g_test_add ("/call-quality/cli-json", Fixture, NULL, cg_test_store_set_up_beijing, test_cli_json, cg_test_store_tear_down);
   return g_test_run ();
 }

@@ -10,63 +10,6 @@
 
 #include "cg-test-util.h"
 
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-
-/* Runs callgauge-cli with @args (NULL-terminated). */
-static Run
-run_cli (const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("CALLGAUGE_CLI");
-  Run r = { 0 };
-  int wait_status = 0;
-  va_list ap;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (gpointer) cli);
-  va_start (ap, first);
-  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (gpointer) a);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &r.out, &r.err, &wait_status, &error);
-  g_assert_no_error (error);
-  r.status = g_spawn_check_wait_status (wait_status, NULL) ? 0 : WEXITSTATUS (wait_status);
-  return r;
-}
-
-static gint64
-raw_count (const char *path,
-           const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 n = -1;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return n;
-}
-
 static char *
 temp_db (const char *name)
 {
@@ -84,29 +27,29 @@ remove_db (const char *path)
 static void
 test_help (void)
 {
-  Run r = run_cli ("--help", NULL);
+  CgTestRun r = cg_test_run_cli ("--help", NULL);
 
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "callgauge-cli"));
   g_assert_nonnull (strstr (r.out, "--db"));
   g_assert_nonnull (strstr (r.out, "batches"));
   g_assert_nonnull (strstr (r.out, "demo"));
-  run_clear (&r);
+  cg_test_run_clear (&r);
 }
 
 static void
 test_version (void)
 {
-  Run r = run_cli ("--version", NULL);
+  CgTestRun r = cg_test_run_cli ("--version", NULL);
   g_autoptr(GRegex) re = g_regex_new ("^callgauge-cli [0-9]+\\.[0-9]+\\.[0-9]+\\n$", 0, 0, NULL);
 
   g_assert_cmpint (r.status, ==, 0);
   g_assert_true (g_regex_match (re, r.out, 0, NULL));
-  run_clear (&r);
+  cg_test_run_clear (&r);
 }
 
 static void
-assert_one_line_error (Run        *r,
+assert_one_line_error (CgTestRun        *r,
                        const char *needle)
 {
   g_assert_cmpint (r->status, ==, 1);
@@ -121,33 +64,33 @@ static void
 test_bad_usage (void)
 {
   g_autofree char *db = temp_db ("bad.db");
-  Run r = run_cli ("--db", db, "frobnicate", NULL);
+  CgTestRun r = cg_test_run_cli ("--db", db, "frobnicate", NULL);
   assert_one_line_error (&r, "frobnicate");
-  run_clear (&r);
+  cg_test_run_clear (&r);
 
-  r = run_cli ("--no-such-option", NULL);
+  r = cg_test_run_cli ("--no-such-option", NULL);
   assert_one_line_error (&r, "--no-such-option");
-  run_clear (&r);
+  cg_test_run_clear (&r);
 
-  r = run_cli (NULL, NULL);
+  r = cg_test_run_cli (NULL, NULL);
   assert_one_line_error (&r, "--help");
-  run_clear (&r);
+  cg_test_run_clear (&r);
 
-  r = run_cli ("--db", db, "batches", "--bogus", NULL);
+  r = cg_test_run_cli ("--db", db, "batches", "--bogus", NULL);
   assert_one_line_error (&r, "--bogus");
-  run_clear (&r);
+  cg_test_run_clear (&r);
 
-  r = run_cli ("--db", db, "batch-delete", "abc", NULL);
+  r = cg_test_run_cli ("--db", db, "batch-delete", "abc", NULL);
   assert_one_line_error (&r, "abc");
-  run_clear (&r);
+  cg_test_run_clear (&r);
 
-  r = run_cli ("--db", db, "batch-delete", "999", NULL);
+  r = cg_test_run_cli ("--db", db, "batch-delete", "999", NULL);
   assert_one_line_error (&r, "999");
-  run_clear (&r);
+  cg_test_run_clear (&r);
 
-  r = run_cli ("--db", db, "demo", "--end", "2026-13-45", NULL);
+  r = cg_test_run_cli ("--db", db, "demo", "--end", "2026-13-45", NULL);
   assert_one_line_error (&r, "2026-13-45");
-  run_clear (&r);
+  cg_test_run_clear (&r);
   remove_db (db);
 }
 
@@ -155,12 +98,12 @@ static void
 test_not_a_database (void)
 {
   g_autofree char *db = temp_db ("notes.txt");
-  Run r;
+  CgTestRun r;
 
   g_assert_true (g_file_set_contents (db, "hello", -1, NULL));
-  r = run_cli ("--db", db, "batches", NULL);
+  r = cg_test_run_cli ("--db", db, "batches", NULL);
   assert_one_line_error (&r, db);
-  run_clear (&r);
+  cg_test_run_clear (&r);
   remove_db (db);
 }
 
@@ -172,12 +115,12 @@ test_demo_batches_json (void)
   g_autoptr(GError) error = NULL;
   JsonObject *root, *batch;
   JsonArray *batches;
-  Run r = run_cli ("--db", db, "demo", "--seed", "7", "--months", "1", "--end", "2026-09-30", NULL);
+  CgTestRun r = cg_test_run_cli ("--db", db, "demo", "--seed", "7", "--months", "1", "--end", "2026-09-30", NULL);
 
   g_assert_cmpint (r.status, ==, 0);
-  run_clear (&r);
+  cg_test_run_clear (&r);
 
-  r = run_cli ("--db", db, "batches", "--json", NULL);
+  r = cg_test_run_cli ("--db", db, "batches", "--json", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_true (json_parser_load_from_data (parser, r.out, -1, &error));
   g_assert_no_error (error);
@@ -188,38 +131,38 @@ test_demo_batches_json (void)
   g_assert_cmpstr (json_object_get_string_member (batch, "kind"), ==, "demo");
   /* The batch's own count against the rows actually in the table. */
   g_assert_cmpint (json_object_get_int_member (batch, "rows_imported"), ==,
-                   raw_count (db, "SELECT count(*) FROM calls"));
+                   cg_test_sql_int (db, "SELECT count(*) FROM calls"));
   g_assert_cmpint (json_object_get_int_member (batch, "rows_imported"), >, 5000);
   /* All demo calls fall in 2026-08-31 … 2026-09-30, Beijing time (bounds from `date -d`). */
-  g_assert_cmpint (raw_count (db, "SELECT count(*) FROM calls WHERE start_ts < 1788105600 OR start_ts >= 1790784000"), ==, 0);
+  g_assert_cmpint (cg_test_sql_int (db, "SELECT count(*) FROM calls WHERE start_ts < 1788105600 OR start_ts >= 1790784000"), ==, 0);
   /* Privacy: no full numbers stored by default, masks look like 138****8000. */
-  g_assert_cmpint (raw_count (db, "SELECT count(*) FROM calls WHERE phone_full IS NOT NULL"), ==, 0);
-  g_assert_cmpint (raw_count (db, "SELECT count(*) FROM calls WHERE phone_kind = 1 AND phone_masked NOT GLOB '1[3-9][0-9]****[0-9][0-9][0-9][0-9]'"), ==, 0);
-  run_clear (&r);
+  g_assert_cmpint (cg_test_sql_int (db, "SELECT count(*) FROM calls WHERE phone_full IS NOT NULL"), ==, 0);
+  g_assert_cmpint (cg_test_sql_int (db, "SELECT count(*) FROM calls WHERE phone_kind = 1 AND phone_masked NOT GLOB '1[3-9][0-9]****[0-9][0-9][0-9][0-9]'"), ==, 0);
+  cg_test_run_clear (&r);
 
   /* The same seed again: every row is a duplicate, nothing is added. */
-  r = run_cli ("--db", db, "demo", "--seed", "7", "--months", "1", "--end", "2026-09-30", "--json", NULL);
+  r = cg_test_run_cli ("--db", db, "demo", "--seed", "7", "--months", "1", "--end", "2026-09-30", "--json", NULL);
   g_assert_cmpint (r.status, ==, 0);
-  g_assert_cmpint (raw_count (db, "SELECT sum(rows_imported) FROM batches"), ==,
-                   raw_count (db, "SELECT count(*) FROM calls"));
-  g_assert_cmpint (raw_count (db, "SELECT rows_imported FROM batches WHERE id = 2"), ==, 0);
-  g_assert_cmpint (raw_count (db, "SELECT duplicates FROM batches WHERE id = 2"), ==,
-                   raw_count (db, "SELECT count(*) FROM calls"));
-  run_clear (&r);
+  g_assert_cmpint (cg_test_sql_int (db, "SELECT sum(rows_imported) FROM batches"), ==,
+                   cg_test_sql_int (db, "SELECT count(*) FROM calls"));
+  g_assert_cmpint (cg_test_sql_int (db, "SELECT rows_imported FROM batches WHERE id = 2"), ==, 0);
+  g_assert_cmpint (cg_test_sql_int (db, "SELECT duplicates FROM batches WHERE id = 2"), ==,
+                   cg_test_sql_int (db, "SELECT count(*) FROM calls"));
+  cg_test_run_clear (&r);
 
   /* Text output names the batch. */
-  r = run_cli ("--db", db, "batches", NULL);
+  r = cg_test_run_cli ("--db", db, "batches", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "demo"));
-  run_clear (&r);
+  cg_test_run_clear (&r);
 
   /* Undo: deleting batch 1 removes exactly its calls. */
-  r = run_cli ("--db", db, "batch-delete", "1", NULL);
+  r = cg_test_run_cli ("--db", db, "batch-delete", "1", NULL);
   g_assert_cmpint (r.status, ==, 0);
-  g_assert_cmpint (raw_count (db, "SELECT count(*) FROM calls"), ==, 0);
-  g_assert_cmpint (raw_count (db, "SELECT count(*) FROM batches"), ==, 1);
-  g_assert_cmpint (raw_count (db, "SELECT count(*) FROM dnc WHERE batch_id = 1"), ==, 0);
-  run_clear (&r);
+  g_assert_cmpint (cg_test_sql_int (db, "SELECT count(*) FROM calls"), ==, 0);
+  g_assert_cmpint (cg_test_sql_int (db, "SELECT count(*) FROM batches"), ==, 1);
+  g_assert_cmpint (cg_test_sql_int (db, "SELECT count(*) FROM dnc WHERE batch_id = 1"), ==, 0);
+  cg_test_run_clear (&r);
   remove_db (db);
 }
 
@@ -230,19 +173,19 @@ test_demo_deterministic (void)
   g_autofree char *a = temp_db ("a.db");
   g_autofree char *b = temp_db ("b.db");
   const char *sum = "SELECT sum(start_ts % 1000003 * (outcome + 1) + talk_s) + count(*) FROM calls";
-  Run r1 = run_cli ("--db", a, "demo", "--seed", "3", "--months", "1", "--end", "2026-06-30", NULL);
-  Run r2 = run_cli ("--db", b, "demo", "--seed", "3", "--months", "1", "--end", "2026-06-30", NULL);
+  CgTestRun r1 = cg_test_run_cli ("--db", a, "demo", "--seed", "3", "--months", "1", "--end", "2026-06-30", NULL);
+  CgTestRun r2 = cg_test_run_cli ("--db", b, "demo", "--seed", "3", "--months", "1", "--end", "2026-06-30", NULL);
 
   g_assert_cmpint (r1.status, ==, 0);
   g_assert_cmpint (r2.status, ==, 0);
-  g_assert_cmpint (raw_count (a, sum), ==, raw_count (b, sum));
-  g_assert_cmpint (raw_count (a, "SELECT count(DISTINCT line) FROM calls"), ==, 3);
-  g_assert_cmpint (raw_count (a, "SELECT count(DISTINCT list) FROM calls"), ==, 4);
-  g_assert_cmpint (raw_count (a, "SELECT count(DISTINCT agent_id) FROM calls"), ==, 12);
+  g_assert_cmpint (cg_test_sql_int (a, sum), ==, cg_test_sql_int (b, sum));
+  g_assert_cmpint (cg_test_sql_int (a, "SELECT count(DISTINCT line) FROM calls"), ==, 3);
+  g_assert_cmpint (cg_test_sql_int (a, "SELECT count(DISTINCT list) FROM calls"), ==, 4);
+  g_assert_cmpint (cg_test_sql_int (a, "SELECT count(DISTINCT agent_id) FROM calls"), ==, 12);
   /* Invalid numbers exist and are classified as such. */
-  g_assert_cmpint (raw_count (a, "SELECT count(*) FROM calls WHERE phone_kind = 4"), >, 0);
-  run_clear (&r1);
-  run_clear (&r2);
+  g_assert_cmpint (cg_test_sql_int (a, "SELECT count(*) FROM calls WHERE phone_kind = 4"), >, 0);
+  cg_test_run_clear (&r1);
+  cg_test_run_clear (&r2);
   remove_db (a);
   remove_db (b);
 }
@@ -269,17 +212,17 @@ test_scenario_roi (void)
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *root;
   JsonArray *flows;
-  Run r;
+  CgTestRun r;
 
   g_assert_true (g_file_set_contents (file, json, -1, NULL));
-  r = run_cli ("--db", db, "scenario", "import", file, NULL);
+  r = cg_test_run_cli ("--db", db, "scenario", "import", file, NULL);
   g_assert_cmpint (r.status, ==, 0);
-  run_clear (&r);
-  r = run_cli ("--db", db, "scenario", "import", file, NULL);
+  cg_test_run_clear (&r);
+  r = cg_test_run_cli ("--db", db, "scenario", "import", file, NULL);
   assert_one_line_error (&r, "excel");  /* exists: needs --replace */
-  run_clear (&r);
+  cg_test_run_clear (&r);
 
-  r = run_cli ("--db", db, "roi", "excel", "--json", NULL);
+  r = cg_test_run_cli ("--db", db, "roi", "excel", "--json", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_true (json_parser_load_from_data (parser, r.out, -1, NULL));
   root = json_node_get_object (json_parser_get_root (parser));
@@ -294,18 +237,18 @@ test_scenario_roi (void)
   g_assert_cmpuint (json_array_get_length (flows), ==, 4);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (flows, 3), "date"), ==, "2026-04");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "sensitivity")), ==, 5);
-  run_clear (&r);
+  cg_test_run_clear (&r);
 
-  r = run_cli ("--db", db, "scenario", "export", "excel", exported, NULL);
+  r = cg_test_run_cli ("--db", db, "scenario", "export", "excel", exported, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_true (g_file_test (exported, G_FILE_TEST_EXISTS));
-  run_clear (&r);
-  r = run_cli ("--db", db, "scenario", "delete", "excel", NULL);
+  cg_test_run_clear (&r);
+  r = cg_test_run_cli ("--db", db, "scenario", "delete", "excel", NULL);
   g_assert_cmpint (r.status, ==, 0);
-  run_clear (&r);
-  r = run_cli ("--db", db, "roi", "excel", NULL);
+  cg_test_run_clear (&r);
+  r = cg_test_run_cli ("--db", db, "roi", "excel", NULL);
   assert_one_line_error (&r, "excel");
-  run_clear (&r);
+  cg_test_run_clear (&r);
   g_remove (file);
   g_remove (exported);
   remove_db (db);
@@ -316,22 +259,22 @@ static void
 test_settings (void)
 {
   g_autofree char *db = temp_db ("settings.db");
-  Run r = run_cli ("--db", db, "settings", "line_rate/L01", "0.12", NULL);
+  CgTestRun r = cg_test_run_cli ("--db", db, "settings", "line_rate/L01", "0.12", NULL);
 
   g_assert_cmpint (r.status, ==, 0);
-  run_clear (&r);
-  r = run_cli ("--db", db, "settings", "line_rate/L01", NULL);
+  cg_test_run_clear (&r);
+  r = cg_test_run_cli ("--db", db, "settings", "line_rate/L01", NULL);
   g_assert_cmpstr (r.out, ==, "0.12\n");
-  run_clear (&r);
-  r = run_cli ("--db", db, "settings", "line_rate/L01", "cheap", NULL);
+  cg_test_run_clear (&r);
+  r = cg_test_run_cli ("--db", db, "settings", "line_rate/L01", "cheap", NULL);
   assert_one_line_error (&r, "cheap");
-  run_clear (&r);
-  r = run_cli ("--db", db, "settings", "time_zone", "Mars/Olympus", NULL);
+  cg_test_run_clear (&r);
+  r = cg_test_run_cli ("--db", db, "settings", "time_zone", "Mars/Olympus", NULL);
   assert_one_line_error (&r, "Mars/Olympus");
-  run_clear (&r);
-  r = run_cli ("--db", db, "settings", "colour", "blue", NULL);
+  cg_test_run_clear (&r);
+  r = cg_test_run_cli ("--db", db, "settings", "colour", "blue", NULL);
   assert_one_line_error (&r, "colour");
-  run_clear (&r);
+  cg_test_run_clear (&r);
   remove_db (db);
 }
 

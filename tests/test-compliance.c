@@ -21,45 +21,7 @@
 
 #define Z_975 1.959963984540054  /* R: qnorm (0.975) */
 
-typedef struct {
-  char    *dir;
-  char    *path;
-  CgStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("cg-compliance-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "test.db", NULL);
-  f->store = cg_store_open (f->path, &error);
-  g_assert_no_error (error);
-  g_assert_true (cg_store_set_setting (f->store, "time_zone", "Asia/Shanghai", &error));
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  cg_test_remove_tree (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
-}
-
-static gint64
-ts_of (const char *iso)
-{
-  g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (iso, NULL);
-
-  g_assert_nonnull (dt);
-  return g_date_time_to_unix (dt);
-}
+typedef CgTestStore Fixture;
 
 typedef struct {
   const char    *start;
@@ -82,11 +44,10 @@ write_calls (CgStore        *store,
   g_assert_no_error (error);
   for (guint i = 0; i < n; i++)
     {
-      CgCallAddResult result;
       CgCall c;
 
       cg_call_init (&c);
-      c.start_ts = ts_of (calls[i].start);
+      c.start_ts = cg_test_ts (calls[i].start);
       c.phone = calls[i].phone;
       c.agent_id = calls[i].agent ? calls[i].agent : "a1";
       c.list = calls[i].list ? calls[i].list : "L1";
@@ -95,9 +56,7 @@ write_calls (CgStore        *store,
       c.disposition = calls[i].disposition;
       c.sale_amount = calls[i].amount;
       c.talk_s = c.outcome == CG_OUTCOME_CONNECTED ? 60 : 0;
-      g_assert_true (cg_call_writer_add (w, &c, &result, &error));
-      g_assert_no_error (error);
-      g_assert_cmpint (result, ==, CG_CALL_ADDED);
+      g_assert_cmpint (cg_test_add_call (w, &c), ==, CG_CALL_ADDED);
     }
   g_assert_cmpint (cg_call_writer_commit (w, NULL, NULL, n, 0, &error), >, 0);
   g_assert_no_error (error);
@@ -263,9 +222,9 @@ test_outside_hours (Fixture       *f,
   /* Default: every day 09:00–20:00. */
   r = audit (f, NULL);
   g_assert_cmpint (r->outside_hours.count, ==, 2);
-  g_assert_cmpint (listed (&r->outside_hours, 0)->start_ts, ==, ts_of ("2026-03-02T08:59:00+08:00"));
+  g_assert_cmpint (listed (&r->outside_hours, 0)->start_ts, ==, cg_test_ts ("2026-03-02T08:59:00+08:00"));
   g_assert_cmpstr (listed (&r->outside_hours, 0)->phone_masked, ==, "138****0001");
-  g_assert_cmpint (listed (&r->outside_hours, 1)->start_ts, ==, ts_of ("2026-03-02T20:00:00+08:00"));
+  g_assert_cmpint (listed (&r->outside_hours, 1)->start_ts, ==, cg_test_ts ("2026-03-02T20:00:00+08:00"));
   g_assert_cmpstr (listed (&r->outside_hours, 1)->agent_id, ==, "a2");
   g_assert_cmpstr (listed (&r->outside_hours, 1)->line, ==, "L01");
   g_assert_cmpstr (listed (&r->outside_hours, 1)->list, ==, "L2");
@@ -298,7 +257,7 @@ test_dnc_calls (Fixture       *f,
   write_calls (f->store, calls, G_N_ELEMENTS (calls));
   r = audit (f, NULL);
   g_assert_cmpint (r->dnc.count, ==, 1);
-  g_assert_cmpint (listed (&r->dnc, 0)->start_ts, ==, ts_of ("2026-03-03T10:00:00+08:00"));
+  g_assert_cmpint (listed (&r->dnc, 0)->start_ts, ==, cg_test_ts ("2026-03-03T10:00:00+08:00"));
   g_assert_cmpstr (listed (&r->dnc, 0)->phone_masked, ==, "139****0001");
   g_assert_cmpstr (listed (&r->dnc, 0)->agent_id, ==, "a2");
   g_assert_cmpint (r->outside_hours.count, ==, 0);
@@ -339,11 +298,11 @@ test_attempt_cap (Fixture       *f,
   g_autoptr(CgComplianceReport) strict = NULL;
   g_autoptr(CgComplianceReport) a2 = NULL;
   g_autoptr(GError) error = NULL;
-  CgFilter from_8th = { .from_ts = ts_of ("2026-03-08T00:00:00+08:00") };
+  CgFilter from_8th = { .from_ts = cg_test_ts ("2026-03-08T00:00:00+08:00") };
   CgFilter only_a2 = { .agent = "a2" };
-  gint64 c4 = ts_of ("2026-03-08T10:00:00+08:00");
-  gint64 f4 = ts_of ("2026-03-05T11:00:00+08:00");
-  gint64 f5 = ts_of ("2026-03-06T11:00:00+08:00");
+  gint64 c4 = cg_test_ts ("2026-03-08T10:00:00+08:00");
+  gint64 f4 = cg_test_ts ("2026-03-05T11:00:00+08:00");
+  gint64 f5 = cg_test_ts ("2026-03-06T11:00:00+08:00");
   gboolean seen_c4 = FALSE, seen_f4 = FALSE, seen_f5 = FALSE;
 
   write_calls (f->store, calls, G_N_ELEMENTS (calls));
@@ -421,8 +380,8 @@ test_complaints (Fixture       *f,
                          " (99, 2, %" G_GINT64_FORMAT ", 'a1', 'L2'),"
                          " (99, 3, %" G_GINT64_FORMAT ", 'a2', 'L1'),"
                          " (99, 4, %" G_GINT64_FORMAT ", NULL, NULL);",
-                         ts_of ("2026-02-28T23:30:00+08:00"), ts_of ("2026-02-28T16:30:00Z"),
-                         ts_of ("2026-03-15T12:00:00+08:00"), ts_of ("2026-04-01T00:00:00+08:00"));
+                         cg_test_ts ("2026-02-28T23:30:00+08:00"), cg_test_ts ("2026-02-28T16:30:00Z"),
+                         cg_test_ts ("2026-03-15T12:00:00+08:00"), cg_test_ts ("2026-04-01T00:00:00+08:00"));
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
   exec_sql (db, sql);
   sqlite3_close (db);
@@ -439,36 +398,6 @@ test_complaints (Fixture       *f,
 
 /* ---- do-not-call list import --------------------------------------------------------- */
 
-static char *
-write_file (Fixture    *f,
-            const char *name,
-            const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (f->dir, name, NULL);
-
-  g_assert_true (g_file_set_contents (path, text, -1, &error));
-  g_assert_no_error (error);
-  return path;
-}
-
-static gint64
-count_rows (Fixture    *f,
-            const char *sql)
-{
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
-  gint64 n;
-
-  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return n;
-}
-
 static void
 test_import_dnc (Fixture       *f,
                  gconstpointer  data)
@@ -478,14 +407,14 @@ test_import_dnc (Fixture       *f,
     { "2026-03-05T10:00:00+08:00", "13800138000", "a2", NULL, CG_OUTCOME_NO_ANSWER, 0, NAN },    /* after: violation */
     { "2026-03-05T10:00:00+08:00", "13600000000", "a2", NULL, CG_OUTCOME_NO_ANSWER, 0, NAN },    /* not listed */
   };
-  g_autofree char *csv = write_file (f, "dnc.csv",
-                                     "手机号,加入日期,备注\n"
-                                     "13800138000,2026-03-02,a\n"
-                                     "139 0013 9000,,b\n"
-                                     ",2026-03-01,no number\n"
-                                     "13800138000,2026-03-03,again\n");
-  g_autofree char *no_phone = write_file (f, "bad.csv", "name,date\nZhang,2026-03-01\n");
-  g_autofree char *bad_date = write_file (f, "date.csv", "phone,date\n13800138000,yesterday\n");
+  g_autofree char *csv = cg_test_write_file (f->dir, "dnc.csv",
+                                             "手机号,加入日期,备注\n"
+                                             "13800138000,2026-03-02,a\n"
+                                             "139 0013 9000,,b\n"
+                                             ",2026-03-01,no number\n"
+                                             "13800138000,2026-03-03,again\n", -1);
+  g_autofree char *no_phone = cg_test_write_file (f->dir, "bad.csv", "name,date\nZhang,2026-03-01\n", -1);
+  g_autofree char *bad_date = cg_test_write_file (f->dir, "date.csv", "phone,date\n13800138000,yesterday\n", -1);
   g_autoptr(GError) error = NULL;
   g_autoptr(CgComplianceReport) before = NULL;
   g_autoptr(CgComplianceReport) after = NULL;
@@ -506,18 +435,18 @@ test_import_dnc (Fixture       *f,
   g_assert_cmpint (result.rows_imported, ==, 2);
   g_assert_cmpint (result.rows_skipped, ==, 1);
   g_assert_cmpint (result.duplicates, ==, 1);
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM dnc WHERE phone_masked = '138****8000' AND source = 'import'"
+  g_assert_cmpint (cg_test_sql_int (f->path, "SELECT count(*) FROM dnc WHERE phone_masked = '138****8000' AND source = 'import'"
                                   " AND added_ts = 1772380800"), ==, 1);  /* 2026-03-02T00:00+08:00 */
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM dnc WHERE phone_masked = '139****9000'"), ==, 1);
-  g_assert_cmpint (count_rows (f, "SELECT added_ts FROM dnc WHERE phone_masked = '139****9000'"), >=, t0);
-  g_assert_cmpint (count_rows (f, "SELECT added_ts FROM dnc WHERE phone_masked = '139****9000'"), <=, t1);
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM batches WHERE kind = 'dnc' AND rows_imported = 2"), ==, 1);
-  g_assert_cmpint (ts_of ("2026-03-02T00:00:00+08:00"), ==, 1772380800);
+  g_assert_cmpint (cg_test_sql_int (f->path, "SELECT count(*) FROM dnc WHERE phone_masked = '139****9000'"), ==, 1);
+  g_assert_cmpint (cg_test_sql_int (f->path, "SELECT added_ts FROM dnc WHERE phone_masked = '139****9000'"), >=, t0);
+  g_assert_cmpint (cg_test_sql_int (f->path, "SELECT added_ts FROM dnc WHERE phone_masked = '139****9000'"), <=, t1);
+  g_assert_cmpint (cg_test_sql_int (f->path, "SELECT count(*) FROM batches WHERE kind = 'dnc' AND rows_imported = 2"), ==, 1);
+  g_assert_cmpint (cg_test_ts ("2026-03-02T00:00:00+08:00"), ==, 1772380800);
 
   /* The list's number matches the calls' number written another way. */
   after = audit (f, NULL);
   g_assert_cmpint (after->dnc.count, ==, 1);
-  g_assert_cmpint (listed (&after->dnc, 0)->start_ts, ==, ts_of ("2026-03-05T10:00:00+08:00"));
+  g_assert_cmpint (listed (&after->dnc, 0)->start_ts, ==, cg_test_ts ("2026-03-05T10:00:00+08:00"));
   g_assert_cmpstr (listed (&after->dnc, 0)->phone_masked, ==, "138****8000");
 
   /* Refused files leave nothing behind. */
@@ -528,13 +457,13 @@ test_import_dnc (Fixture       *f,
   g_assert_error (error, CG_COMPLIANCE_ERROR, CG_COMPLIANCE_ERROR_FILE);
   g_assert_nonnull (strstr (error->message, "yesterday"));
   g_clear_error (&error);
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM batches WHERE kind = 'dnc'"), ==, 1);
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM dnc"), ==, 2);
+  g_assert_cmpint (cg_test_sql_int (f->path, "SELECT count(*) FROM batches WHERE kind = 'dnc'"), ==, 1);
+  g_assert_cmpint (cg_test_sql_int (f->path, "SELECT count(*) FROM dnc"), ==, 2);
 
   /* Deleting the batch undoes the import. */
   g_assert_true (cg_store_delete_batch (f->store, result.batch_id, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM dnc"), ==, 0);
+  g_assert_cmpint (cg_test_sql_int (f->path, "SELECT count(*) FROM dnc"), ==, 0);
   undone = audit (f, NULL);
   g_assert_cmpint (undone->dnc.count, ==, 0);
 }
@@ -586,7 +515,7 @@ test_funnel (Fixture       *f,
   g_autoptr(GPtrArray) agents = NULL;
   g_autoptr(GPtrArray) all_time = NULL;
   g_autoptr(GPtrArray) by_day = NULL;
-  CgFilter week = { .from_ts = ts_of ("2026-03-02T00:00:00+08:00"), .to_ts = ts_of ("2026-03-09T00:00:00+08:00") };
+  CgFilter week = { .from_ts = cg_test_ts ("2026-03-02T00:00:00+08:00"), .to_ts = cg_test_ts ("2026-03-09T00:00:00+08:00") };
   const CgFunnelRow *row;
   double average;
 
@@ -662,14 +591,14 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/compliance/settings/parse", test_settings_parse);
-  g_test_add ("/compliance/settings/bad-stored", Fixture, NULL, fixture_set_up, test_settings_bad_stored, fixture_tear_down);
-  g_test_add ("/compliance/empty", Fixture, NULL, fixture_set_up, test_empty, fixture_tear_down);
-  g_test_add ("/compliance/outside-hours", Fixture, NULL, fixture_set_up, test_outside_hours, fixture_tear_down);
-  g_test_add ("/compliance/dnc-calls", Fixture, NULL, fixture_set_up, test_dnc_calls, fixture_tear_down);
-  g_test_add ("/compliance/attempt-cap", Fixture, NULL, fixture_set_up, test_attempt_cap, fixture_tear_down);
-  g_test_add ("/compliance/complaints", Fixture, NULL, fixture_set_up, test_complaints, fixture_tear_down);
-  g_test_add ("/compliance/import-dnc", Fixture, NULL, fixture_set_up, test_import_dnc, fixture_tear_down);
-  g_test_add ("/funnel/counts", Fixture, NULL, fixture_set_up, test_funnel, fixture_tear_down);
+  g_test_add ("/compliance/settings/bad-stored", Fixture, NULL, cg_test_store_set_up_beijing, test_settings_bad_stored, cg_test_store_tear_down);
+  g_test_add ("/compliance/empty", Fixture, NULL, cg_test_store_set_up_beijing, test_empty, cg_test_store_tear_down);
+  g_test_add ("/compliance/outside-hours", Fixture, NULL, cg_test_store_set_up_beijing, test_outside_hours, cg_test_store_tear_down);
+  g_test_add ("/compliance/dnc-calls", Fixture, NULL, cg_test_store_set_up_beijing, test_dnc_calls, cg_test_store_tear_down);
+  g_test_add ("/compliance/attempt-cap", Fixture, NULL, cg_test_store_set_up_beijing, test_attempt_cap, cg_test_store_tear_down);
+  g_test_add ("/compliance/complaints", Fixture, NULL, cg_test_store_set_up_beijing, test_complaints, cg_test_store_tear_down);
+  g_test_add ("/compliance/import-dnc", Fixture, NULL, cg_test_store_set_up_beijing, test_import_dnc, cg_test_store_tear_down);
+  g_test_add ("/funnel/counts", Fixture, NULL, cg_test_store_set_up_beijing, test_funnel, cg_test_store_tear_down);
 
   return g_test_run ();
 }

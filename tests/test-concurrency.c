@@ -12,6 +12,8 @@
 #include <glib/gstdio.h>
 #include <gio/gio.h>
 
+#include "cg-test-util.h"
+
 #define ROWS 20000
 
 static char *
@@ -28,23 +30,6 @@ write_calls (const char *dir,
                             i % 3 == 0 ? "已接通" : "未接通", i % 7);
   g_assert_true (g_file_set_contents (path, csv->str, csv->len, NULL));
   return g_steal_pointer (&path);
-}
-
-static gint64
-raw_int (const char *path,
-         const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 value = -1;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
 }
 
 static void
@@ -107,10 +92,10 @@ test_two_imports (void)
   g_assert_cmpint (g_get_monotonic_time () - started, <, 60 * G_USEC_PER_SEC);
 
   g_assert_cmpint (expected, >, 0);
-  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM calls"), ==, expected);
-  g_assert_cmpint (raw_int (db, "SELECT sum(calls) FROM agg_day"), ==, expected);
-  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM batches"), ==, expected / ROWS);
-  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'"),
+  g_assert_cmpint (cg_test_sql_int (db, "SELECT count(*) FROM calls"), ==, expected);
+  g_assert_cmpint (cg_test_sql_int (db, "SELECT sum(calls) FROM agg_day"), ==, expected);
+  g_assert_cmpint (cg_test_sql_int (db, "SELECT count(*) FROM batches"), ==, expected / ROWS);
+  g_assert_cmpint (cg_test_sql_int (db, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'"),
                    ==, 0);
 
   for (guint i = 0; i < 2; i++)

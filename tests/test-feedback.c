@@ -52,52 +52,7 @@ static const struct {
   { "产品质量不错", "大众点评", QUAL, 1 },
 };
 
-typedef struct {
-  char    *dir;
-  CgStore *store;
-} Fixture;
-
-static gint64
-raw_count (Fixture    *f,
-           const char *sql)
-{
-  g_autofree char *path = g_build_filename (f->dir, "test.db", NULL);
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 n = -1;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return n;
-}
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->dir = g_dir_make_tmp ("cg-feedback-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "test.db", NULL);
-  f->store = cg_store_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_true (cg_store_set_setting (f->store, "time_zone", "Asia/Shanghai", &error));
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  cg_test_remove_tree (f->dir);
-  g_free (f->dir);
-}
+typedef CgTestStore Fixture;
 
 static char *
 fixture_csv (void)
@@ -108,20 +63,6 @@ fixture_csv (void)
     g_string_append_printf (csv, "2026-10-%02u 10:00,%s,%s,,1390000%04u,A0%u\n",
                             i + 1, rows[i].channel, rows[i].text, i, i % 3);
   return g_string_free (csv, FALSE);
-}
-
-static char *
-write_file (Fixture    *f,
-            const char *name,
-            const char *data,
-            gssize      len)
-{
-  g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (f->dir, name, NULL);
-
-  g_assert_true (g_file_set_contents (path, data, len, &error));
-  g_assert_no_error (error);
-  return path;
 }
 
 static CgFeedbackImportResult *
@@ -203,7 +144,7 @@ test_true_mix (Fixture       *f,
                gconstpointer  data)
 {
   g_autofree char *csv = fixture_csv ();
-  g_autofree char *path = write_file (f, "feedback.csv", csv, -1);
+  g_autofree char *path = cg_test_write_file (f->dir, "feedback.csv", csv, -1);
   g_autoptr(CgFeedbackImportResult) result = import (f, path, NULL);
   g_autoptr(CgThemeReport) r = NULL;
   const CgThemeRow *cf, *privacy;
@@ -226,7 +167,7 @@ test_by_channel (Fixture       *f,
                  gconstpointer  data)
 {
   g_autofree char *csv = fixture_csv ();
-  g_autofree char *path = write_file (f, "feedback.csv", csv, -1);
+  g_autofree char *path = cg_test_write_file (f->dir, "feedback.csv", csv, -1);
   g_autoptr(CgFeedbackImportResult) result = import (f, path, NULL);
   g_autoptr(CgThemeReport) r = report (f, CG_THEME_BY_CHANNEL);
   const CgThemeRow *row = find_row (r, "投诉热线", "contact_frequency");
@@ -256,7 +197,7 @@ test_gb18030 (Fixture       *f,
   g_autoptr(CgThemeReport) r = NULL;
 
   g_assert_no_error (error);
-  path = write_file (f, "feedback-gbk.csv", gb, len);
+  path = cg_test_write_file (f->dir, "feedback-gbk.csv", gb, len);
   result = import (f, path, NULL);
   g_assert_cmpstr (result->encoding, ==, "GB18030");
   r = report (f, CG_THEME_BY_TOTAL);
@@ -320,7 +261,7 @@ test_dedup_and_delete (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *csv = fixture_csv ();
-  g_autofree char *path = write_file (f, "feedback.csv", csv, -1);
+  g_autofree char *path = cg_test_write_file (f->dir, "feedback.csv", csv, -1);
   g_autoptr(CgFeedbackImportResult) first = import (f, path, NULL);
   g_autoptr(CgFeedbackImportResult) again = import (f, path, NULL);
   g_autoptr(GListModel) batches = NULL;
@@ -344,7 +285,7 @@ static void
 test_bad_rows (Fixture       *f,
                gconstpointer  data)
 {
-  g_autofree char *path = write_file (f, "bad.csv",
+  g_autofree char *path = cg_test_write_file (f->dir, "bad.csv",
                                       "date,text\n2026-10-01,fine\nnot a date,lost\n2026-10-02,\n", -1);
   g_autoptr(CgFeedbackImportResult) result = import (f, path, NULL);
 
@@ -360,7 +301,7 @@ test_lexicon_edits (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *csv = fixture_csv ();
-  g_autofree char *path = write_file (f, "feedback.csv", csv, -1);
+  g_autofree char *path = cg_test_write_file (f->dir, "feedback.csv", csv, -1);
   g_autoptr(CgFeedbackImportResult) result = import (f, path, NULL);
   g_autoptr(GPtrArray) themes = NULL;
   const CgTheme *attitude = NULL;
@@ -392,21 +333,6 @@ test_lexicon_edits (Fixture       *f,
   g_assert_error (error, CG_THEMES_ERROR, CG_THEMES_ERROR_NOT_FOUND);
 }
 
-static void
-raw_exec (Fixture    *f,
-          const char *sql)
-{
-  g_autofree char *path = g_build_filename (f->dir, "test.db", NULL);
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 5000);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s", message);
-  sqlite3_close (db);
-}
-
 /* Survey comments and complaint texts join the analysis; lists come from
  * the complaint itself or from the latest call to the same number. */
 static void
@@ -415,10 +341,9 @@ test_sources_and_lists (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *csv = fixture_csv ();
-  g_autofree char *path = write_file (f, "feedback.csv", csv, -1);
+  g_autofree char *path = cg_test_write_file (f->dir, "feedback.csv", csv, -1);
   g_autoptr(CgFeedbackImportResult) result = import (f, path, NULL);
   g_autoptr(CgCallWriter) w = NULL;
-  CgCallAddResult added;
   CgCall c;
 
   /* Rows 1 and 2 of the fixture were made by 13900000000 and 13900000001. */
@@ -431,11 +356,11 @@ test_sources_and_lists (Fixture       *f,
       c.phone = i == 1 ? "13900000001" : "13900000000";
       c.list = i == 2 ? "名单B" : "名单A";  /* the latest call to …000 is from 名单B */
       c.outcome = CG_OUTCOME_CONNECTED;
-      g_assert_true (cg_call_writer_add (w, &c, &added, &error));
+      cg_test_add_call (w, &c);
     }
   g_assert_cmpint (cg_call_writer_commit (w, NULL, NULL, 3, 0, &error), >, 0);
 
-  raw_exec (f,
+  cg_test_sql_exec (f->path,
             "INSERT INTO batches (id, kind, file_name, created_at) VALUES (100, 'surveys', 's.csv', 0);"
             "INSERT INTO survey_questions (id, batch_id, position, title, dimension) VALUES"
             "  (1, 100, 1, '意见建议', 'comment'), (2, 100, 2, '总体满意度', 'overall');"
@@ -478,18 +403,18 @@ test_privacy (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *csv = fixture_csv ();
-  g_autofree char *path = write_file (f, "feedback.csv", csv, -1);
+  g_autofree char *path = cg_test_write_file (f->dir, "feedback.csv", csv, -1);
   g_autoptr(CgFeedbackImportResult) result = NULL;
 
   g_assert_true (cg_store_set_keep_full_numbers (f->store, TRUE, &error));
   result = import (f, path, NULL);
-  g_assert_cmpint (raw_count (f, "SELECT count(*) FROM feedback WHERE phone_full IS NOT NULL"), ==, G_N_ELEMENTS (rows));
-  g_assert_cmpint (raw_count (f, "SELECT count(*) FROM feedback WHERE phone_masked GLOB '139****[0-9][0-9][0-9][0-9]'"), ==,
+  g_assert_cmpint (cg_test_sql_int (f->path, "SELECT count(*) FROM feedback WHERE phone_full IS NOT NULL"), ==, G_N_ELEMENTS (rows));
+  g_assert_cmpint (cg_test_sql_int (f->path, "SELECT count(*) FROM feedback WHERE phone_masked GLOB '139****[0-9][0-9][0-9][0-9]'"), ==,
                    G_N_ELEMENTS (rows));
-  g_assert_cmpint (raw_count (f, "SELECT count(DISTINCT phone_hash) FROM feedback"), ==, G_N_ELEMENTS (rows));
+  g_assert_cmpint (cg_test_sql_int (f->path, "SELECT count(DISTINCT phone_hash) FROM feedback"), ==, G_N_ELEMENTS (rows));
   g_assert_true (cg_store_set_keep_full_numbers (f->store, FALSE, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (raw_count (f, "SELECT count(*) FROM feedback WHERE phone_full IS NOT NULL"), ==, 0);
+  g_assert_cmpint (cg_test_sql_int (f->path, "SELECT count(*) FROM feedback WHERE phone_full IS NOT NULL"), ==, 0);
 }
 
 static void
@@ -557,7 +482,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-#define ADD(name, func) g_test_add ("/feedback/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(name, func) g_test_add ("/feedback/" name, Fixture, NULL, cg_test_store_set_up_beijing, func, cg_test_store_tear_down)
   ADD ("true-mix", test_true_mix);
   ADD ("by-channel", test_by_channel);
   ADD ("gb18030", test_gb18030);

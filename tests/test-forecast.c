@@ -9,13 +9,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <math.h>
-#include <sys/wait.h>
 #include <json-glib/json-glib.h>
 #include <glib/gstdio.h>
 
 #include "cg-call-writer.h"
 #include "cg-forecast.h"
 #include "cg-store.h"
+#include "cg-test-util.h"
 
 /* A standard normal draw (Box–Muller). */
 static double
@@ -169,41 +169,7 @@ test_too_short (void)
 
 /* ---- from the store --------------------------------------------------------------- */
 
-typedef struct {
-  char    *dir;
-  char    *path;
-  CgStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("cg-forecast-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "test.db", NULL);
-  f->store = cg_store_open (f->path, &error);
-  g_assert_no_error (error);
-  g_assert_true (cg_store_set_setting (f->store, "time_zone", "Asia/Shanghai", &error));
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  for (const char *const *suffix = (const char *const[]) { "", "-wal", "-shm", "-journal", NULL }; *suffix; suffix++)
-    {
-      g_autofree char *p = g_strconcat (f->path, *suffix, NULL);
-      g_remove (p);
-    }
-  g_assert_cmpint (g_rmdir (f->dir), ==, 0);
-  g_free (f->path);
-  g_free (f->dir);
-}
+typedef CgTestStore Fixture;
 
 /* Calls from 2025-12-15 (a partial month) to 2026-08-20 (another): month
  * k of 2026 (1–7) has 100 + 10 k calls on its 10th, every fifth
@@ -227,7 +193,6 @@ generate_months (CgStore *store)
         {
           char uid[16], phone[16];
           CgCall call;
-          CgCallAddResult result;
 
           cg_call_init (&call);
           g_snprintf (uid, sizeof uid, "m%u", ++serial);
@@ -242,7 +207,7 @@ generate_months (CgStore *store)
               call.disposition = CG_DISPOSITION_SALE;
               call.sale_amount = 1000;
             }
-          g_assert_true (cg_call_writer_add (writer, &call, &result, &error));
+          cg_test_add_call (writer, &call);
         }
     }
   g_assert_cmpint (cg_call_writer_commit (writer, NULL, NULL, serial, 0, &error), >, 0);
@@ -296,23 +261,14 @@ test_cli_json (Fixture       *f,
                gconstpointer  data)
 {
   static const char *const point_fields[] = { "month", "value", "lo80", "hi80", "lo95", "hi95" };
-  const char *argv[] = { g_getenv ("CALLGAUGE_CLI"), "--db", f->path, "forecast", "--metric", "connect_rate",
-                         "--horizon", "3", "--json", NULL };
-  g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) node = NULL;
   JsonObject *root, *backtest;
   JsonArray *history, *forecast;
-  int status = 0;
 
   generate_months (f->store);
-  g_assert_nonnull (argv[0]);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
-  g_assert_no_error (error);
-  root = json_node_get_object (json_parser_get_root (parser));
+  node = cg_test_run_cli_json ("--db", f->path, "forecast", "--metric", "connect_rate",
+                               "--horizon", "3", "--json", NULL);
+  root = json_node_get_object (node);
   g_assert_cmpstr (json_object_get_string_member (root, "metric"), ==, "connect_rate");
   g_assert_cmpstr (json_object_get_string_member (root, "method"), ==, "damped_trend");
   history = json_object_get_array_member (root, "history");
@@ -338,7 +294,7 @@ main (int   argc,
   g_test_add_func ("/forecast/seasonal-coverage", test_seasonal_coverage);
   g_test_add_func ("/forecast/damped", test_damped);
   g_test_add_func ("/forecast/too-short", test_too_short);
-  g_test_add ("/forecast/store-history", Fixture, NULL, fixture_set_up, test_store_history, fixture_tear_down);
-  g_test_add ("/forecast/cli-json", Fixture, NULL, fixture_set_up, test_cli_json, fixture_tear_down);
+  g_test_add ("/forecast/store-history", Fixture, NULL, cg_test_store_set_up_beijing, test_store_history, cg_test_store_tear_down);
+  g_test_add ("/forecast/cli-json", Fixture, NULL, cg_test_store_set_up_beijing, test_cli_json, cg_test_store_tear_down);
   return g_test_run ();
 }

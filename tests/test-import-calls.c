@@ -37,59 +37,17 @@
 #include "cg-batch.h"
 #include "cg-import-calls.h"
 
-typedef struct
-{
-  char    *dir;
-  char    *db_path;
-  CgStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("cg-import-calls-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->db_path = g_build_filename (f->dir, "callgauge.db", NULL);
-  f->store = cg_store_open (f->db_path, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  cg_test_remove_tree (f->dir);
-  g_free (f->db_path);
-  g_free (f->dir);
-}
+typedef CgTestStore Fixture;
 
 /* ---------------------------------------------------------------------- */
 /* Files                                                                  */
-
-static char *
-write_bytes (Fixture    *f,
-             const char *name,
-             const char *data,
-             gssize      length)
-{
-  char *path = g_build_filename (f->dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, data, length, &error);
-  g_assert_no_error (error);
-  return path;
-}
 
 static char *
 write_text (Fixture    *f,
             const char *name,
             const char *text)
 {
-  return write_bytes (f, name, text, -1);
+  return cg_test_write_file (f->dir, name, text, -1);
 }
 
 static char *
@@ -104,7 +62,7 @@ write_gb18030 (Fixture    *f,
   g_assert_no_error (error);
   /* Otherwise the file would not test detection at all. */
   g_assert_false (g_utf8_validate (gb, length, NULL));
-  return write_bytes (f, name, gb, length);
+  return cg_test_write_file (f->dir, name, gb, length);
 }
 
 static char *
@@ -375,7 +333,7 @@ write_encrypted_ole (Fixture    *f,
       put_le32 (entry + 76, i == 0 ? 1 : CFB_NOSTREAM);  /* child */
       put_le32 (entry + 116, CFB_ENDOFCHAIN);  /* empty stream */
     }
-  return write_bytes (f, name, (const char *) data, sizeof data);
+  return cg_test_write_file (f->dir, name, (const char *) data, sizeof data);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -386,7 +344,7 @@ db_open (Fixture *f)
 {
   sqlite3 *db = NULL;
 
-  g_assert_cmpint (sqlite3_open_v2 (f->db_path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
   return db;
 }
 
@@ -994,7 +952,7 @@ test_encoding_utf16 (Fixture       *f,
   with_bom = g_malloc (length + 2);
   memcpy (with_bom, "\xFF\xFE", 2);
   memcpy (with_bom + 2, utf16, length);
-  path = write_bytes (f, "unicode.txt", with_bom, length + 2);
+  path = cg_test_write_file (f->dir, "unicode.txt", with_bom, length + 2);
   result = import_ok (f, path);
 
   g_assert_cmpstr (result->encoding, ==, "UTF-16LE");
@@ -1163,7 +1121,7 @@ write_junk (Fixture    *f,
   data[2] = 'L';
   data[3] = 'F';
   data[4] = 0;
-  return write_bytes (f, name, (const char *) data, sizeof data);
+  return cg_test_write_file (f->dir, name, (const char *) data, sizeof data);
 }
 
 /* 5,000 good rows, then a NUL byte: the file turns out not to be text
@@ -1177,7 +1135,7 @@ write_late_nul (Fixture    *f,
 
   append_rows (s, 0, 5000);
   g_string_append_len (s, bad_line, sizeof bad_line - 1);
-  return write_bytes (f, name, s->str, s->len);
+  return cg_test_write_file (f->dir, name, s->str, s->len);
 }
 
 static void
@@ -1511,7 +1469,7 @@ test_killed (Fixture       *f,
 
   probe = db_open (f);
   {
-    const char *argv[] = { cli, "--db", f->db_path, "import", "calls", big, NULL };
+    const char *argv[] = { cli, "--db", f->path, "import", "calls", big, NULL };
 
     g_spawn_async (NULL, (char **) argv, NULL,
                    G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
@@ -1817,7 +1775,7 @@ run_cli (Fixture    *f,
     }
   g_ptr_array_add (argv, (gpointer) cli);
   g_ptr_array_add (argv, (gpointer) "--db");
-  g_ptr_array_add (argv, f->db_path);
+  g_ptr_array_add (argv, f->path);
   va_start (args, first);
   for (const char *a = first; a != NULL; a = va_arg (args, const char *))
     g_ptr_array_add (argv, (gpointer) a);
@@ -1952,7 +1910,7 @@ test_cli_map (Fixture       *f,
 /* ---------------------------------------------------------------------- */
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, cg_test_store_set_up, func, cg_test_store_tear_down)
 
 /* A do-not-call request travels with the batch that recorded it: undoing
  * one import removes its request, another batch's request for the same

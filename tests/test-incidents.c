@@ -8,7 +8,6 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <math.h>
-#include <sys/wait.h>
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 #include <glib/gstdio.h>
@@ -21,37 +20,7 @@
 #include "cg-store.h"
 #include "cg-test-util.h"
 
-typedef struct {
-  char    *dir;
-  char    *path;
-  CgStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("cg-incidents-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "test.db", NULL);
-  f->store = cg_store_open (f->path, &error);
-  g_assert_no_error (error);
-  g_assert_true (cg_store_set_setting (f->store, "time_zone", "Asia/Shanghai", &error));
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  /* Deleting a batch leaves a backup beside the database. */
-  cg_test_remove_tree (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
-}
+typedef CgTestStore Fixture;
 
 typedef struct {
   const char     *line;
@@ -132,7 +101,6 @@ generate (CgStore      *store,
               {
                 char uid[32], phone[16];
                 CgCall call;
-                CgCallAddResult result;
 
                 cg_call_init (&call);
                 g_snprintf (uid, sizeof uid, "t%u", ++serial);
@@ -147,7 +115,7 @@ generate (CgStore      *store,
                   call.outcome = CG_OUTCOME_CONNECTED, call.talk_s = 60;
                 else
                   call.outcome = CG_OUTCOME_NO_ANSWER;
-                g_assert_true (cg_call_writer_add (writer, &call, &result, &error));
+                cg_test_add_call (writer, &call);
               }
           }
     }
@@ -366,23 +334,14 @@ test_cli_json (Fixture       *f,
   static const char *const fields[] = {
     "line", "kind", "start", "end", "calls", "observed_rate", "expected_rate", "lost_connects",
   };
-  const char *argv[] = { g_getenv ("CALLGAUGE_CLI"), "--db", f->path, "incidents", "--line", "L2",
-                         "--from", "2026-01-27", "--to", "2026-01-27", "--json", NULL };
-  g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) node = NULL;
   JsonObject *root, *incident, *total;
-  int status = 0;
 
   generate (f->store, 3, 42, outages, 1);
   g_clear_object (&f->store);
-  g_assert_nonnull (argv[0]);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
-  g_assert_no_error (error);
-  root = json_node_get_object (json_parser_get_root (parser));
+  node = cg_test_run_cli_json ("--db", f->path, "incidents", "--line", "L2",
+                               "--from", "2026-01-27", "--to", "2026-01-27", "--json", NULL);
+  root = json_node_get_object (node);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "incidents")), ==, 1);
   incident = json_array_get_object_element (json_object_get_array_member (root, "incidents"), 0);
   for (guint k = 0; k < G_N_ELEMENTS (fields); k++)
@@ -403,11 +362,11 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add ("/incidents/injected", Fixture, NULL, fixture_set_up, test_injected, fixture_tear_down);
-  g_test_add ("/incidents/stable", Fixture, NULL, fixture_set_up, test_stable, fixture_tear_down);
-  g_test_add ("/incidents/sums-follow-batches", Fixture, NULL, fixture_set_up, test_sums_follow_batches,
-              fixture_tear_down);
-  g_test_add ("/incidents/migrate-from-2", Fixture, NULL, fixture_set_up, test_migrate_from_2, fixture_tear_down);
-  g_test_add ("/incidents/cli-json", Fixture, NULL, fixture_set_up, test_cli_json, fixture_tear_down);
+  g_test_add ("/incidents/injected", Fixture, NULL, cg_test_store_set_up_beijing, test_injected, cg_test_store_tear_down);
+  g_test_add ("/incidents/stable", Fixture, NULL, cg_test_store_set_up_beijing, test_stable, cg_test_store_tear_down);
+  g_test_add ("/incidents/sums-follow-batches", Fixture, NULL, cg_test_store_set_up_beijing, test_sums_follow_batches,
+              cg_test_store_tear_down);
+  g_test_add ("/incidents/migrate-from-2", Fixture, NULL, cg_test_store_set_up_beijing, test_migrate_from_2, cg_test_store_tear_down);
+  g_test_add ("/incidents/cli-json", Fixture, NULL, cg_test_store_set_up_beijing, test_cli_json, cg_test_store_tear_down);
   return g_test_run ();
 }

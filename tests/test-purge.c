@@ -18,90 +18,15 @@
 #include "cg-call-writer.h"
 #include "cg-purge.h"
 #include "cg-store.h"
+#include "cg-test-util.h"
 
-typedef struct {
-  char    *dir;
-  char    *path;
-  CgStore *store;
-} Fixture;
+typedef CgTestStore Fixture;
 
 /* 2026-01-01 00:00 +08:00, and "now", 2026-07-10 12:00 +08:00. */
 #define T0   G_GINT64_CONSTANT (1767196800)
 #define NOW  G_GINT64_CONSTANT (1783656000)
 /* Three months before NOW, at local midnight: 2026-04-10 00:00 +08:00. */
 #define CUTOFF G_GINT64_CONSTANT (1775750400)
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("cg-purge-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "test.db", NULL);
-  f->store = cg_store_open (f->path, &error);
-  g_assert_no_error (error);
-}
-
-static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children =
-    g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                               G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-
-  if (children != NULL)
-    {
-      GFileInfo *info;
-      GFile *child;
-
-      while (g_file_enumerator_iterate (children, &info, &child, NULL, NULL) && info != NULL)
-        remove_tree (child);
-    }
-  g_file_delete (file, NULL, NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_autoptr(GFile) dir = g_file_new_for_path (f->dir);
-
-  g_clear_object (&f->store);
-  remove_tree (dir);
-  g_free (f->path);
-  g_free (f->dir);
-}
-
-static gint64
-raw_int (const char *path,
-         const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 value = -1;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
-}
-
-static void
-raw_exec (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 5000);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
-}
 
 /* @n calls @step seconds apart from @first_ts, one batch; numbers carry
  * @tag so that batches differ.  Returns the batch id. */
@@ -122,7 +47,6 @@ add_calls (CgStore *store,
     {
       g_autofree char *phone = g_strdup_printf ("139%02u%06u", tag % 100, i);
       CgCall call;
-      CgCallAddResult result;
 
       cg_call_init (&call);
       call.start_ts = first_ts + step * (gint64) i;
@@ -131,8 +55,7 @@ add_calls (CgStore *store,
       call.phone = phone;
       call.agent_id = "A01";
       call.line = i % 2 ? "L01" : "L02";
-      g_assert_true (cg_call_writer_add (writer, &call, &result, &error));
-      g_assert_no_error (error);
+      cg_test_add_call (writer, &call);
     }
   batch = cg_call_writer_commit (writer, NULL, "UTF-8", n, 0, &error);
   g_assert_no_error (error);
@@ -188,7 +111,7 @@ test_trends_kept (Fixture       *f,
 
   add_calls (f->store, N_CALLS, T0, 6 * 3600, 1);
   /* A survey response and a complaint on each side of the cutoff. */
-  raw_exec (f->path,
+  cg_test_sql_exec (f->path,
             "INSERT INTO survey_responses (batch_id, natural_key, submitted_ts, phone_hash, "
             "  phone_masked, phone_full) VALUES "
             "(1, 1, 1775750399, 11, '139****0001', '13900000001'),"
@@ -197,8 +120,8 @@ test_trends_kept (Fixture       *f,
             "  category) VALUES "
             "(1, 1, 1775750399, 11, '139****0001', '态度差', 'rude'),"
             "(1, 2, 1775750400, 12, '139****0002', '太频繁', 'frequency');");
-  old_calls = raw_int (f->path, "SELECT count(*) FROM calls WHERE start_ts < 1775750400");
-  recent_calls = raw_int (f->path, "SELECT count(*) FROM calls WHERE start_ts >= 1775750400");
+  old_calls = cg_test_sql_int (f->path, "SELECT count(*) FROM calls WHERE start_ts < 1775750400");
+  recent_calls = cg_test_sql_int (f->path, "SELECT count(*) FROM calls WHERE start_ts >= 1775750400");
   /* 1 January to 10 April is 99 days of 4 calls. */
   g_assert_cmpint (old_calls, ==, 99 * 4);
   months_before = trend_by (f->store, CG_DIM_MONTH);
@@ -214,21 +137,21 @@ test_trends_kept (Fixture       *f,
   g_assert_nonnull (result.backup_path);
   g_assert_true (g_file_test (result.backup_path, G_FILE_TEST_IS_REGULAR));
   /* The backup holds what was purged. */
-  g_assert_cmpint (raw_int (result.backup_path, "SELECT count(*) FROM calls"), ==, N_CALLS);
+  g_assert_cmpint (cg_test_sql_int (result.backup_path, "SELECT count(*) FROM calls"), ==, N_CALLS);
   cg_purge_result_clear (&result);
 
   /* The details are gone, the recent ones untouched … */
-  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM calls WHERE start_ts < 1775750400"), ==, 0);
-  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM calls"), ==, recent_calls);
+  g_assert_cmpint (cg_test_sql_int (f->path, "SELECT count(*) FROM calls WHERE start_ts < 1775750400"), ==, 0);
+  g_assert_cmpint (cg_test_sql_int (f->path, "SELECT count(*) FROM calls"), ==, recent_calls);
   /* Older survey responses and complaints stay, without the person. */
-  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM survey_responses"), ==, 2);
-  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM survey_responses WHERE phone_hash IS NULL "
+  g_assert_cmpint (cg_test_sql_int (f->path, "SELECT count(*) FROM survey_responses"), ==, 2);
+  g_assert_cmpint (cg_test_sql_int (f->path, "SELECT count(*) FROM survey_responses WHERE phone_hash IS NULL "
                            "AND phone_masked IS NULL AND phone_full IS NULL"), ==, 1);
-  g_assert_cmpint (raw_int (f->path, "SELECT natural_key FROM survey_responses WHERE phone_hash IS NULL"), ==, 1);
-  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM complaints WHERE category IS NOT NULL"), ==, 2);
-  g_assert_cmpint (raw_int (f->path, "SELECT natural_key FROM complaints WHERE text IS NULL AND "
+  g_assert_cmpint (cg_test_sql_int (f->path, "SELECT natural_key FROM survey_responses WHERE phone_hash IS NULL"), ==, 1);
+  g_assert_cmpint (cg_test_sql_int (f->path, "SELECT count(*) FROM complaints WHERE category IS NOT NULL"), ==, 2);
+  g_assert_cmpint (cg_test_sql_int (f->path, "SELECT natural_key FROM complaints WHERE text IS NULL AND "
                            "phone_hash IS NULL AND phone_masked IS NULL"), ==, 1);
-  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM complaints WHERE text IS NOT NULL"), ==, 1);
+  g_assert_cmpint (cg_test_sql_int (f->path, "SELECT count(*) FROM complaints WHERE text IS NOT NULL"), ==, 1);
   /* … and every trend reads the same. */
   months_after = trend_by (f->store, CG_DIM_MONTH);
   days_after = trend_by (f->store, CG_DIM_DAY);
@@ -263,7 +186,7 @@ test_after_purge (Fixture       *f,
 
   /* The same old calls again: all skipped as duplicates. */
   later = add_calls (f->store, 40, T0, 6 * 3600, 2);
-  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM calls WHERE start_ts < 1775750400"), ==, 0);
+  g_assert_cmpint (cg_test_sql_int (f->path, "SELECT count(*) FROM calls WHERE start_ts < 1775750400"), ==, 0);
   months_after = trend_by (f->store, CG_DIM_MONTH);
   g_assert_cmpstr (months_after, ==, months_before);
   g_clear_pointer (&months_after, g_free);
@@ -277,8 +200,8 @@ test_after_purge (Fixture       *f,
    * purged), April keeps only its purged days 1–9, later months go. */
   g_assert_true (cg_store_delete_batch (f->store, batch, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM calls"), ==, 0);
-  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM agg_day WHERE calls < 0"), ==, 0);
+  g_assert_cmpint (cg_test_sql_int (f->path, "SELECT count(*) FROM calls"), ==, 0);
+  g_assert_cmpint (cg_test_sql_int (f->path, "SELECT count(*) FROM agg_day WHERE calls < 0"), ==, 0);
   lines = g_strsplit (months_before, "\n", -1);
   for (guint i = 0; i < 3; i++)
     g_string_append_printf (expected, "%s\n", lines[i]);
@@ -353,7 +276,7 @@ test_full_numbers_erased (Fixture       *f,
   g_assert_no_error (error);
   add_calls (f->store, 300, T0, 600, 7);
   /* Numbers 13907000000 … 13907000299. */
-  g_assert_cmpint (raw_int (f->path, "SELECT count(phone_full) FROM calls"), ==, 300);
+  g_assert_cmpint (cg_test_sql_int (f->path, "SELECT count(phone_full) FROM calls"), ==, 300);
   /* Closing the last connection checkpoints: the numbers are in the main
    * file now, where an update leaves the old bytes unless told not to. */
   g_clear_object (&f->store);
@@ -363,7 +286,7 @@ test_full_numbers_erased (Fixture       *f,
 
   g_assert_true (cg_store_set_keep_full_numbers (f->store, FALSE, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (raw_int (f->path, "SELECT count(phone_full) FROM calls"), ==, 0);
+  g_assert_cmpint (cg_test_sql_int (f->path, "SELECT count(phone_full) FROM calls"), ==, 0);
   for (guint i = 0; i < 300; i++)
     {
       g_autofree char *number = g_strdup_printf ("13907%06u", i);
@@ -410,8 +333,8 @@ test_cli (Fixture       *f,
   g_assert_cmpint (json_object_get_int_member (o, "complaints_anonymized"), ==, 0);
   g_assert_true (g_file_test (json_object_get_string_member (o, "backup"), G_FILE_TEST_IS_REGULAR));
   g_assert_nonnull (json_object_get_string_member (o, "before"));
-  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM calls"), ==, 0);
-  g_assert_cmpint (raw_int (f->path, "SELECT sum(calls) FROM agg_day"), ==, 50);
+  g_assert_cmpint (cg_test_sql_int (f->path, "SELECT count(*) FROM calls"), ==, 0);
+  g_assert_cmpint (cg_test_sql_int (f->path, "SELECT sum(calls) FROM agg_day"), ==, 50);
 }
 
 int
@@ -420,7 +343,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(name, func) g_test_add (name, Fixture, NULL, cg_test_store_set_up, func, cg_test_store_tear_down)
   ADD ("/purge/trends-kept", test_trends_kept);
   ADD ("/purge/after-purge", test_after_purge);
   ADD ("/purge/invalid", test_invalid);

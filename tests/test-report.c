@@ -23,34 +23,7 @@
 
 #define NS_MAIN "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
-typedef struct {
-  char    *dir;
-  char    *db;
-  CgStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("cg-report-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->db = g_build_filename (f->dir, "test.db", NULL);
-  f->store = cg_store_open (f->db, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  cg_test_remove_tree (f->dir);
-  g_free (f->db);
-  g_free (f->dir);
-}
+typedef CgTestStore Fixture;
 
 static void
 load_demo (Fixture *f,
@@ -67,32 +40,6 @@ load_demo (Fixture *f,
 }
 
 /* ---- callgauge-cli ---- */
-
-static JsonNode *
-run_cli_json (const char *first,
-              ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  const char *cli = g_getenv ("CALLGAUGE_CLI");
-  int status = 0;
-  va_list ap;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (gpointer) cli);
-  va_start (ap, first);
-  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (gpointer) a);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("callgauge-cli failed: %s", err);
-  return json_from_string (out, &error);
-}
 
 /* ---- the workbook through libzip and libxml2 ---- */
 
@@ -376,19 +323,19 @@ test_values (Fixture       *f,
 
   load_demo (f, 4);  /* two months and the two before them */
   g_clear_object (&f->store);
-  report = run_cli_json ("--db", f->db, "export", "report", path, "--from", "2026-08-01", "--to", "2026-09-30",
+  report = cg_test_run_cli_json ("--db", f->path, "export", "report", path, "--from", "2026-08-01", "--to", "2026-09-30",
                          "--lang", "en", "--json", NULL);
-  connect = run_cli_json ("--db", f->db, "stats", "connect", "--from", "2026-08-01", "--to", "2026-09-30",
+  connect = cg_test_run_cli_json ("--db", f->path, "stats", "connect", "--from", "2026-08-01", "--to", "2026-09-30",
                           "--json", NULL);
   scenario = g_strdup (json_object_get_string_member (json_node_get_object (report), "scenario"));
   g_assert_nonnull (scenario);
-  roi = run_cli_json ("--db", f->db, "roi", scenario, "--json", NULL);
+  roi = cg_test_run_cli_json ("--db", f->path, "roi", scenario, "--json", NULL);
 
   names = sheet_names (path);
   g_assert_cmpstrv (names, expected);
 
   /* Summary: calls and connect rate as the CLI and the rows say. */
-  count_rows (f->db, shanghai (2026, 8, 1), shanghai (2026, 10, 1), &calls, &connected);
+  count_rows (f->path, shanghai (2026, 8, 1), shanghai (2026, 10, 1), &calls, &connected);
   g_assert_cmpint (calls, >, 1000);
   g_assert_cmpint (json_double (connect, "$.total.calls"), ==, calls);
   g_assert_true (find_row (path, "Summary", "Calls", NULL, v, 2));
@@ -403,7 +350,7 @@ test_values (Fixture       *f,
 
   /* Satisfaction: CSAT and NPS as `stats satisfaction --json` says. */
   {
-    g_autoptr(JsonNode) sat = run_cli_json ("--db", f->db, "stats", "satisfaction", "--by", "total",
+    g_autoptr(JsonNode) sat = cg_test_run_cli_json ("--db", f->path, "stats", "satisfaction", "--by", "total",
                                             "--from", "2026-08-01", "--to", "2026-09-30", "--json", NULL);
     JsonObject *all = json_array_get_object_element (
       json_object_get_array_member (json_node_get_object (sat), "rows"), 0);  /* "all" comes first */
@@ -431,7 +378,7 @@ test_values (Fixture       *f,
   {
     g_autofree char *csv_path = g_build_filename (f->dir, "cashflow.csv", NULL);
     g_autofree char *csv = NULL;
-    g_autoptr(JsonNode) done = run_cli_json ("--db", f->db, "export", "csv", "cashflow", csv_path,
+    g_autoptr(JsonNode) done = cg_test_run_cli_json ("--db", f->path, "export", "csv", "cashflow", csv_path,
                                              "--scenario", scenario, "--json", NULL);
     JsonArray *months = json_object_get_array_member (json_node_get_object (roi), "cashflows");
     g_auto(GStrv) lines = NULL;
@@ -529,9 +476,9 @@ test_injection (Fixture       *f,
   g_file_set_contents (csv, text->str, -1, &error);
   g_assert_no_error (error);
   g_clear_object (&f->store);
-  result = run_cli_json ("--db", f->db, "import", "calls", csv, "--json", NULL);
+  result = cg_test_run_cli_json ("--db", f->path, "import", "calls", csv, "--json", NULL);
   g_clear_pointer (&result, json_node_unref);
-  result = run_cli_json ("--db", f->db, "export", "report", xlsx, "--raw", "--lang", "en", "--json", NULL);
+  result = cg_test_run_cli_json ("--db", f->path, "export", "report", xlsx, "--raw", "--lang", "en", "--json", NULL);
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (result), "raw_rows"), ==, 4);
 
   raw = sheet_xml (xlsx, "Raw calls");
@@ -542,7 +489,7 @@ test_injection (Fixture       *f,
 
   /* CSV: the same texts with an apostrophe in front. */
   g_clear_pointer (&result, json_node_unref);
-  result = run_cli_json ("--db", f->db, "export", "csv", "connect", out, "--by", "line", "--json", NULL);
+  result = cg_test_run_cli_json ("--db", f->path, "export", "csv", "connect", out, "--by", "line", "--json", NULL);
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (result), "rows"), ==, 4);
   g_file_get_contents (out, &exported, NULL, &error);
   g_assert_no_error (error);
@@ -568,18 +515,18 @@ test_numbers (Fixture       *f,
   g_assert_no_error (error);
   g_clear_object (&f->store);
   g_clear_pointer (&result, json_node_unref);
-  result = run_cli_json ("--db", f->db, "import", "calls", csv, "--json", NULL);
+  result = cg_test_run_cli_json ("--db", f->path, "import", "calls", csv, "--json", NULL);
 
   /* Masked by default, and the workbook says so. */
   g_clear_pointer (&result, json_node_unref);
-  result = run_cli_json ("--db", f->db, "export", "report", masked, "--raw", "--lang", "en", "--json", NULL);
+  result = cg_test_run_cli_json ("--db", f->path, "export", "report", masked, "--raw", "--lang", "en", "--json", NULL);
   g_assert_false (json_object_get_boolean_member (json_node_get_object (result), "full_numbers"));
   g_assert_true (sheet_has_text (masked, "Raw calls", "Number (masked)"));
   g_assert_true (sheet_has_text (masked, "Summary", "masked"));
   g_assert_false (sheet_has_text (masked, "Raw calls", "13912345678"));
 
   /* Kept in full only when the setting is on (then for new imports). */
-  f->store = cg_store_open (f->db, &error);
+  f->store = cg_store_open (f->path, &error);
   g_assert_no_error (error);
   g_assert_true (cg_store_set_keep_full_numbers (f->store, TRUE, &error));
   g_assert_no_error (error);
@@ -587,9 +534,9 @@ test_numbers (Fixture       *f,
   g_file_set_contents (csv, "呼叫ID,呼叫时间,被叫号码,通话时长(秒),呼叫结果,坐席工号\n"
                             "N2,2026-09-02 10:00:00,13812345679,0,无人接听,A1\n", -1, &error);
   g_clear_pointer (&result, json_node_unref);
-  result = run_cli_json ("--db", f->db, "import", "calls", csv, "--json", NULL);
+  result = cg_test_run_cli_json ("--db", f->path, "import", "calls", csv, "--json", NULL);
   g_clear_pointer (&result, json_node_unref);
-  result = run_cli_json ("--db", f->db, "export", "report", full, "--raw", "--lang", "en", "--json", NULL);
+  result = cg_test_run_cli_json ("--db", f->path, "export", "report", full, "--raw", "--lang", "en", "--json", NULL);
   g_assert_true (json_object_get_boolean_member (json_node_get_object (result), "full_numbers"));
   g_assert_true (sheet_has_text (full, "Raw calls", "Number"));
   g_assert_true (sheet_has_text (full, "Raw calls", "13812345679"));
@@ -705,8 +652,8 @@ test_split (Fixture       *f,
       return;
     }
   g_clear_object (&f->store);
-  fill_calls (f->db, n);
-  f->store = cg_store_open (f->db, NULL);
+  fill_calls (f->path, n);
+  f->store = cg_store_open (f->path, NULL);
   info = export (f, "big.xlsx", &options);
   g_assert_cmpint (info->raw_rows, ==, n);
   g_assert_cmpuint (info->raw_sheets, ==, 2);
@@ -831,7 +778,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_setenv ("TZ", "UTC", TRUE);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) g_test_add (path, Fixture, NULL, cg_test_store_set_up, func, cg_test_store_tear_down)
   ADD ("/report/values", test_values);
   ADD ("/report/chinese", test_chinese);
   ADD ("/report/empty", test_empty);

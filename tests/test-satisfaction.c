@@ -22,34 +22,7 @@
 #include "cg-scorecard.h"
 #include "cg-survey-import.h"
 
-typedef struct
-{
-  char    *dir;
-  CgStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *db = NULL;
-
-  f->dir = g_dir_make_tmp ("cg-satisfaction-XXXXXX", &error);
-  g_assert_no_error (error);
-  db = g_build_filename (f->dir, "callgauge.db", NULL);
-  f->store = cg_store_open (db, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  cg_test_remove_tree (f->dir);
-  g_free (f->dir);
-}
+typedef CgTestStore Fixture;
 
 static void
 import_csv (Fixture    *f,
@@ -277,8 +250,8 @@ test_reliability_undefined (Fixture       *f,
 
   /* One item: undefined too, for another reason. */
   g_clear_object (&f->store);
-  fixture_tear_down (f, NULL);
-  fixture_set_up (f, NULL);
+  cg_test_store_tear_down (f, NULL);
+  cg_test_store_set_up (f, NULL);
   import_csv (f, "one.csv", "序号,1、总体满意度\n1,4\n2,5\n");
   rel = cg_satisfaction_reliability (f->store, NULL, &error);
   g_assert_no_error (error);
@@ -333,7 +306,6 @@ add_call (CgCallWriter *writer,
           int           talk)
 {
   g_autoptr(GError) error = NULL;
-  CgCallAddResult added;
   CgCall call;
 
   cg_call_init (&call);
@@ -344,8 +316,7 @@ add_call (CgCallWriter *writer,
   call.list = list;
   call.outcome = outcome;
   call.talk_s = outcome == CG_OUTCOME_CONNECTED ? talk : 0;
-  g_assert_true (cg_call_writer_add (writer, &call, &added, &error));
-  g_assert_no_error (error);
+  cg_test_add_call (writer, &call);
 }
 
 /* Calls on 2026-09-01 (12:00 = 1788235200) before the surveys of 09-03. */
@@ -516,8 +487,8 @@ test_demo (Fixture       *f,
 
   /* Same seed, same dates: the same figures in a second database. */
   g_clear_object (&f->store);
-  fixture_tear_down (f, NULL);
-  fixture_set_up (f, NULL);
+  cg_test_store_tear_down (f, NULL);
+  cg_test_store_set_up (f, NULL);
   batch = demo_into (f, end);
   again = compute (f, CG_SAT_BY_AGENT);
   g_assert_cmpuint (again->len, ==, agents->len);
@@ -564,7 +535,7 @@ test_scorecard (Fixture       *f,
 }
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, cg_test_store_set_up, func, cg_test_store_tear_down)
 
 int
 main (int   argc,

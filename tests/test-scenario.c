@@ -9,40 +9,9 @@
 #include "cg-actuals.h"
 #include "cg-call-writer.h"
 #include "cg-scenario-store.h"
+#include "cg-test-util.h"
 
-typedef struct {
-  char    *dir;
-  char    *path;
-  CgStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("cg-scenario-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "test.db", NULL);
-  f->store = cg_store_open (f->path, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  for (const char *const *s = (const char *const[]) { "", "-wal", "-shm", NULL }; *s; s++)
-    {
-      g_autofree char *p = g_strconcat (f->path, *s, NULL);
-      g_remove (p);
-    }
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
-}
+typedef CgTestStore Fixture;
 
 static const char example[] =
   "{ \"name\": \"外呼系统A\", \"start\": \"2026-01\", \"horizon_months\": 24, \"discount_rate\": 0.1,"
@@ -158,7 +127,6 @@ add_call (CgCallWriter *w,
           double        amount)
 {
   CgCall call;
-  CgCallAddResult result;
   g_autoptr(GError) error = NULL;
   g_autofree char *uid = g_strdup_printf ("%s-%" G_GINT64_FORMAT, line, start);
 
@@ -172,8 +140,7 @@ add_call (CgCallWriter *w,
   call.outcome = talk > 0 ? CG_OUTCOME_CONNECTED : CG_OUTCOME_NO_ANSWER;
   call.disposition = disposition;
   call.sale_amount = amount;
-  g_assert_true (cg_call_writer_add (w, &call, &result, &error));
-  g_assert_no_error (error);
+  cg_test_add_call (w, &call);
 }
 
 /* Billing by the started minute: 61 s is 2 minutes, 30 s is 1, 120 s is 2.
@@ -248,7 +215,7 @@ main (int   argc,
 
   g_test_add_func ("/scenario/json-round-trip", test_json_round_trip);
   g_test_add_func ("/scenario/json-invalid", test_json_invalid);
-  g_test_add ("/scenario/store", Fixture, NULL, fixture_set_up, test_store_crud, fixture_tear_down);
-  g_test_add ("/scenario/actuals", Fixture, NULL, fixture_set_up, test_actuals, fixture_tear_down);
+  g_test_add ("/scenario/store", Fixture, NULL, cg_test_store_set_up, test_store_crud, cg_test_store_tear_down);
+  g_test_add ("/scenario/actuals", Fixture, NULL, cg_test_store_set_up, test_actuals, cg_test_store_tear_down);
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 
 #include "cg-batch.h"
 #include "cg-store.h"
+#include "cg-test-util.h"
 
 typedef struct {
   char *dir;
@@ -57,24 +58,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
-/* Reads a pragma with plain SQLite, independently of CgStore. */
-static gint64
-raw_pragma (const char *path,
-            const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 value = -1;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
-}
-
 static void
 test_create (Fixture       *f,
              gconstpointer  data)
@@ -94,9 +77,9 @@ test_create (Fixture       *f,
 #ifndef G_OS_WIN32
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 #endif
-  g_assert_cmpint (raw_pragma (f->path, "PRAGMA application_id"), ==, CG_STORE_APPLICATION_ID);
-  g_assert_cmpint (raw_pragma (f->path, "PRAGMA user_version"), ==, cg_store_get_latest_schema_version ());
-  g_assert_cmpint (raw_pragma (f->path, "SELECT count(*) FROM sqlite_master WHERE name = 'calls'"), ==, 1);
+  g_assert_cmpint (cg_test_sql_int (f->path, "PRAGMA application_id"), ==, CG_STORE_APPLICATION_ID);
+  g_assert_cmpint (cg_test_sql_int (f->path, "PRAGMA user_version"), ==, cg_store_get_latest_schema_version ());
+  g_assert_cmpint (cg_test_sql_int (f->path, "SELECT count(*) FROM sqlite_master WHERE name = 'calls'"), ==, 1);
 }
 
 static void
@@ -146,7 +129,7 @@ test_migrate_from_zero (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (cg_store_get_schema_version (store), ==, cg_store_get_latest_schema_version ());
   g_clear_object (&store);
-  g_assert_cmpint (raw_pragma (f->path, "SELECT count(*) FROM sqlite_master WHERE name IN ('batches','calls','survey_responses','complaints','dnc','scenarios','settings')"), ==, 7);
+  g_assert_cmpint (cg_test_sql_int (f->path, "SELECT count(*) FROM sqlite_master WHERE name IN ('batches','calls','survey_responses','complaints','dnc','scenarios','settings')"), ==, 7);
 }
 
 static char *

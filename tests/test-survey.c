@@ -19,84 +19,7 @@
 #include "cg-batch.h"
 #include "cg-survey-import.h"
 
-typedef struct
-{
-  char    *dir;
-  char    *db_path;
-  CgStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("cg-survey-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->db_path = g_build_filename (f->dir, "callgauge.db", NULL);
-  f->store = cg_store_open (f->db_path, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  cg_test_remove_tree (f->dir);
-  g_free (f->db_path);
-  g_free (f->dir);
-}
-
-static char *
-write_file (Fixture    *f,
-            const char *name,
-            const char *data,
-            gssize      length)
-{
-  char *path = g_build_filename (f->dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, data, length, &error);
-  g_assert_no_error (error);
-  return path;
-}
-
-/* A number from the database on a connection of the test's own. */
-static double
-query_double (Fixture    *f,
-              const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  double value = NAN;
-
-  g_assert_cmpint (sqlite3_open_v2 (f->db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    value = sqlite3_column_double (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
-}
-
-static char *
-query_text (Fixture    *f,
-            const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *value = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (f->db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
-}
+typedef CgTestStore Fixture;
 
 static CgSurveyImportResult *
 import_file (Fixture           *f,
@@ -239,7 +162,7 @@ static void
 test_wjx_csv (Fixture       *f,
               gconstpointer  data)
 {
-  g_autofree char *path = write_file (f, "问卷星.csv", wjx_csv, -1);
+  g_autofree char *path = cg_test_write_file (f->dir, "问卷星.csv", wjx_csv, -1);
   g_autoptr(GError) error = NULL;
   g_autoptr(GTimeZone) tz = cg_store_get_time_zone (f->store);
   g_autoptr(CgSurveyPlan) plan = cg_survey_plan_new (path, NULL, NULL, tz, &error);
@@ -275,21 +198,21 @@ test_wjx_csv (Fixture       *f,
   g_assert_cmpint (r->rows_read, ==, 3);
   g_assert_cmpint (r->rows_imported, ==, 3);
   g_assert_cmpint (r->answers, ==, 8);
-  g_assert_cmpfloat (query_double (f, "SELECT count(*) FROM survey_responses"), ==, 3);
-  g_assert_cmpfloat (query_double (f, "SELECT count(*) FROM survey_answers"), ==, 8);
+  g_assert_cmpfloat (cg_test_sql_double (f->path, "SELECT count(*) FROM survey_responses"), ==, 3);
+  g_assert_cmpfloat (cg_test_sql_double (f->path, "SELECT count(*) FROM survey_answers"), ==, 8);
   /* 2026-09-03 12:00 +0800. */
-  g_assert_cmpfloat (query_double (f, "SELECT min(submitted_ts) FROM survey_responses"), ==, 1788408000);
-  g_assert_cmpfloat (query_double (f, "SELECT value FROM survey_answers a JOIN survey_questions q ON q.id = a.question_id"
+  g_assert_cmpfloat (cg_test_sql_double (f->path, "SELECT min(submitted_ts) FROM survey_responses"), ==, 1788408000);
+  g_assert_cmpfloat (cg_test_sql_double (f->path, "SELECT value FROM survey_answers a JOIN survey_questions q ON q.id = a.question_id"
                                       " JOIN survey_responses r ON r.id = a.response_id"
                                       " WHERE q.dimension = 'product' AND r.submitted_ts = 1788411600"), ==, 3);
   /* Missing codes are no answer, not zero. */
-  g_assert_cmpfloat (query_double (f, "SELECT count(*) FROM survey_answers WHERE value = 0"), ==, 0);
-  masked = query_text (f, "SELECT phone_masked FROM survey_responses ORDER BY id LIMIT 1");
+  g_assert_cmpfloat (cg_test_sql_double (f->path, "SELECT count(*) FROM survey_answers WHERE value = 0"), ==, 0);
+  masked = cg_test_sql_text (f->path, "SELECT phone_masked FROM survey_responses ORDER BY id LIMIT 1");
   g_assert_cmpstr (masked, ==, "138****8000");
-  g_assert_cmpfloat (query_double (f, "SELECT count(*) FROM survey_responses WHERE phone_full IS NOT NULL"), ==, 0);
-  g_assert_cmpfloat (query_double (f, "SELECT count(*) FROM survey_responses WHERE channel = 'questionnaire'"), ==, 3);
+  g_assert_cmpfloat (cg_test_sql_double (f->path, "SELECT count(*) FROM survey_responses WHERE phone_full IS NOT NULL"), ==, 0);
+  g_assert_cmpfloat (cg_test_sql_double (f->path, "SELECT count(*) FROM survey_responses WHERE channel = 'questionnaire'"), ==, 3);
   g_free (masked);
-  masked = query_text (f, "SELECT text FROM survey_answers WHERE text IS NOT NULL");
+  masked = cg_test_sql_text (f->path, "SELECT text FROM survey_answers WHERE text IS NOT NULL");
   g_assert_cmpstr (masked, ==, "价格有点贵");
 }
 
@@ -297,7 +220,7 @@ static void
 test_reimport_and_delete (Fixture       *f,
                           gconstpointer  data)
 {
-  g_autofree char *path = write_file (f, "问卷星.csv", wjx_csv, -1);
+  g_autofree char *path = cg_test_write_file (f->dir, "问卷星.csv", wjx_csv, -1);
   g_autoptr(CgSurveyImportResult) first = import_file (f, path, NULL);
   g_autoptr(CgSurveyImportResult) again = import_file (f, path, NULL);
   g_autoptr(GError) error = NULL;
@@ -306,16 +229,16 @@ test_reimport_and_delete (Fixture       *f,
   g_assert_cmpint (again->batch_id, ==, 0);
   g_assert_cmpint (again->duplicates, ==, 3);
   g_assert_cmpint (again->previous_batch_id, ==, first->batch_id);
-  g_assert_cmpfloat (query_double (f, "SELECT count(*) FROM survey_responses"), ==, 3);
-  g_assert_cmpfloat (query_double (f, "SELECT count(*) FROM batches"), ==, 1);
-  g_assert_cmpfloat (query_double (f, "SELECT kind = 'surveys' FROM batches"), ==, 1);
+  g_assert_cmpfloat (cg_test_sql_double (f->path, "SELECT count(*) FROM survey_responses"), ==, 3);
+  g_assert_cmpfloat (cg_test_sql_double (f->path, "SELECT count(*) FROM batches"), ==, 1);
+  g_assert_cmpfloat (cg_test_sql_double (f->path, "SELECT kind = 'surveys' FROM batches"), ==, 1);
 
   g_assert_true (cg_store_delete_batch (f->store, first->batch_id, &error));
   g_assert_no_error (error);
-  g_assert_cmpfloat (query_double (f, "SELECT count(*) FROM survey_responses"), ==, 0);
-  g_assert_cmpfloat (query_double (f, "SELECT count(*) FROM survey_questions"), ==, 0);
-  g_assert_cmpfloat (query_double (f, "SELECT count(*) FROM survey_answers"), ==, 0);
-  g_assert_cmpfloat (query_double (f, "SELECT count(*) FROM batches"), ==, 0);
+  g_assert_cmpfloat (cg_test_sql_double (f->path, "SELECT count(*) FROM survey_responses"), ==, 0);
+  g_assert_cmpfloat (cg_test_sql_double (f->path, "SELECT count(*) FROM survey_questions"), ==, 0);
+  g_assert_cmpfloat (cg_test_sql_double (f->path, "SELECT count(*) FROM survey_answers"), ==, 0);
+  g_assert_cmpfloat (cg_test_sql_double (f->path, "SELECT count(*) FROM batches"), ==, 0);
 }
 
 static void
@@ -325,8 +248,8 @@ test_longer_export (Fixture       *f,
   /* The same survey exported again a day later, with one more response. */
   const char *end_of_first = strstr (wjx_csv, "3,2026/09/04");
   g_autofree char *early = g_strndup (wjx_csv, end_of_first - wjx_csv);
-  g_autofree char *first_path = write_file (f, "问卷星-0903.csv", early, -1);
-  g_autofree char *second_path = write_file (f, "问卷星-0904.csv", wjx_csv, -1);
+  g_autofree char *first_path = cg_test_write_file (f->dir, "问卷星-0903.csv", early, -1);
+  g_autofree char *second_path = cg_test_write_file (f->dir, "问卷星-0904.csv", wjx_csv, -1);
   g_autoptr(CgSurveyImportResult) first = import_file (f, first_path, NULL);
   g_autoptr(CgSurveyImportResult) second = import_file (f, second_path, NULL);
 
@@ -334,8 +257,8 @@ test_longer_export (Fixture       *f,
   g_assert_cmpint (second->rows_imported, ==, 1);
   g_assert_cmpint (second->duplicates, ==, 2);
   g_assert_cmpint (second->previous_batch_id, ==, 0);
-  g_assert_cmpfloat (query_double (f, "SELECT count(*) FROM survey_responses"), ==, 3);
-  g_assert_cmpfloat (query_double (f, "SELECT count(*) FROM batches"), ==, 2);
+  g_assert_cmpfloat (cg_test_sql_double (f->path, "SELECT count(*) FROM survey_responses"), ==, 3);
+  g_assert_cmpfloat (cg_test_sql_double (f->path, "SELECT count(*) FROM batches"), ==, 2);
 }
 
 /* ---- callback sheet, GB18030, plain header ---------------------------------- */
@@ -362,7 +285,7 @@ test_gb18030_callback (Fixture       *f,
   const CgSurveyQuestion *q;
 
   g_assert_no_error (error);
-  path = write_file (f, "回访.csv", gb, length);
+  path = cg_test_write_file (f->dir, "回访.csv", gb, length);
   plan = cg_survey_plan_new (path, NULL, NULL, tz, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (cg_survey_plan_get_encoding (plan), ==, "GB18030");
@@ -385,10 +308,10 @@ test_gb18030_callback (Fixture       *f,
   /* The unanswered callback is a surveyed customer: stored, no answers. */
   g_assert_cmpint (r->rows_imported, ==, 3);
   g_assert_cmpint (r->answers, ==, 6);
-  g_assert_cmpfloat (query_double (f, "SELECT count(*) FROM survey_responses WHERE channel = 'callback'"), ==, 3);
-  g_assert_cmpfloat (query_double (f, "SELECT count(*) FROM survey_responses r WHERE NOT EXISTS"
+  g_assert_cmpfloat (cg_test_sql_double (f->path, "SELECT count(*) FROM survey_responses WHERE channel = 'callback'"), ==, 3);
+  g_assert_cmpfloat (cg_test_sql_double (f->path, "SELECT count(*) FROM survey_responses r WHERE NOT EXISTS"
                                       " (SELECT 1 FROM survey_answers a WHERE a.response_id = r.id)"), ==, 1);
-  agent = query_text (f, "SELECT agent_id FROM survey_responses WHERE submitted_ts = 1788580800");  /* 09-05 12:00 */
+  agent = cg_test_sql_text (f->path, "SELECT agent_id FROM survey_responses WHERE submitted_ts = 1788580800");  /* 09-05 12:00 */
   g_assert_cmpstr (agent, ==, "A01");
 }
 
@@ -459,10 +382,10 @@ test_english_xlsx (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (r->rows_imported, ==, 2);
   g_assert_cmpint (r->answers, ==, 8);
-  g_assert_cmpfloat (query_double (f, "SELECT count(*) FROM survey_responses WHERE submitted_ts = 1788235200"), ==, 2);
-  g_assert_cmpfloat (query_double (f, "SELECT sum(value) FROM survey_answers a JOIN survey_questions q"
+  g_assert_cmpfloat (cg_test_sql_double (f->path, "SELECT count(*) FROM survey_responses WHERE submitted_ts = 1788235200"), ==, 2);
+  g_assert_cmpfloat (cg_test_sql_double (f->path, "SELECT sum(value) FROM survey_answers a JOIN survey_questions q"
                                       " ON q.id = a.question_id WHERE q.dimension = 'staff'"), ==, 5 + 2);
-  g_assert_cmpfloat (query_double (f, "SELECT sum(value) FROM survey_answers a JOIN survey_questions q"
+  g_assert_cmpfloat (cg_test_sql_double (f->path, "SELECT sum(value) FROM survey_answers a JOIN survey_questions q"
                                       " ON q.id = a.question_id WHERE q.dimension = 'nps'"), ==, 9 + 3);
 }
 
@@ -472,7 +395,7 @@ static void
 test_map_and_preset (Fixture       *f,
                      gconstpointer  data)
 {
-  g_autofree char *path = write_file (f, "问卷星.csv", wjx_csv, -1);
+  g_autofree char *path = cg_test_write_file (f->dir, "问卷星.csv", wjx_csv, -1);
   g_autoptr(GTimeZone) tz = cg_store_get_time_zone (f->store);
   const char *map[] = { "您对产品质量的评价=overall", "2=communication", NULL };
   const char *bad_dimension[] = { "1=happiness", NULL };
@@ -518,7 +441,7 @@ static void
 test_matrix (Fixture       *f,
              gconstpointer  data)
 {
-  g_autofree char *path = write_file (f, "matrix.csv",
+  g_autofree char *path = cg_test_write_file (f->dir, "matrix.csv",
                                       "序号,提交答卷时间,第1题(销售人员的专业程度),第1题(产品质量),2、您的问题是否得到解决\n"
                                       "1,2026/09/03 12:00:00,5,4,很好\n", -1);
   g_autoptr(GTimeZone) tz = cg_store_get_time_zone (f->store);
@@ -545,7 +468,7 @@ static void
 test_not_a_survey (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *path = write_file (f, "empty.csv", "序号,提交答卷时间,所用时间\n1,2026/09/03 12:00:00,5秒\n", -1);
+  g_autofree char *path = cg_test_write_file (f->dir, "empty.csv", "序号,提交答卷时间,所用时间\n1,2026/09/03 12:00:00,5秒\n", -1);
   g_autoptr(GTimeZone) tz = cg_store_get_time_zone (f->store);
   g_autoptr(GError) error = NULL;
   g_autoptr(CgSurveyPlan) plan = cg_survey_plan_new (path, NULL, NULL, tz, &error);
@@ -561,34 +484,20 @@ run_cli_json (Fixture    *f,
               const char *first,
               ...)
 {
-  const char *cli = g_getenv ("CALLGAUGE_CLI");
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  int status = 0;
+  JsonNode *node;
   va_list args;
 
-  g_ptr_array_add (argv, (gpointer) cli);
-  g_ptr_array_add (argv, (gpointer) "--db");
-  g_ptr_array_add (argv, f->db_path);
   va_start (args, first);
-  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) a);
+  node = cg_test_run_cli_json_v (f->path, first, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("callgauge-cli failed: %s", err);
-  return json_from_string (out, &error);
+  return node;
 }
 
 static void
 test_cli (Fixture       *f,
           gconstpointer  data)
 {
-  g_autofree char *path = write_file (f, "问卷星.csv", wjx_csv, -1);
+  g_autofree char *path = cg_test_write_file (f->dir, "问卷星.csv", wjx_csv, -1);
   g_autoptr(JsonNode) imported = NULL;
   g_autoptr(JsonNode) stats = NULL;
   g_autoptr(JsonNode) reliability = NULL;
@@ -637,7 +546,7 @@ test_cli (Fixture       *f,
 }
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, cg_test_store_set_up, func, cg_test_store_tear_down)
 
 int
 main (int   argc,
