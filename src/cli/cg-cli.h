@@ -156,6 +156,7 @@ gboolean cg_cli_stats_themes  (CgCli *cli, int argc, char **argv, GError **error
 gboolean cg_cli_themes        (CgCli *cli, int argc, char **argv, GError **error);
 gboolean cg_cli_findings      (CgCli *cli, int argc, char **argv, GError **error);
 gboolean cg_cli_purge         (CgCli *cli, int argc, char **argv, GError **error);
+gboolean cg_cli_export        (CgCli *cli, int argc, char **argv, GError **error);
 
 /* "2026-09-30" as the start (or, with @end_of_day, the end) of that day in
  * the business time zone. */

@@ -33,6 +33,7 @@ static const CgCliCommand commands[] = {
   { "forecast",     N_("Monthly forecast of calls, connects, sales or revenue with intervals"), cg_cli_forecast },
   { "themes",       N_("Feedback themes and their words: themes list|add-term|remove-term"), cg_cli_themes },
   { "findings",     N_("What the period’s data means: ranked findings in sentences"), cg_cli_findings },
+  { "export",       N_("The Excel report, or a figure table as CSV: export report OUT.xlsx | export csv TABLE OUT.csv"), cg_cli_export },
 };
 
 static void
