@@ -218,7 +218,7 @@ table_lines (CgStore                  *store,
              Csv                      *c,
              GError                  **error)
 {
-  g_autoptr(GPtrArray) rows = cg_quality_lines (store, o->filter, error);
+  g_autoptr(GPtrArray) rows = cg_quality_lines (store, CG_DIM_LINE, o->filter, error);
 
   if (rows == NULL)
     return FALSE;
@@ -228,7 +228,7 @@ table_lines (CgStore                  *store,
     {
       const CgLineStability *row = g_ptr_array_index (rows, i);
 
-      csv_text (c, row->line);
+      csv_text (c, row->key);
       csv_int (c, row->calls);
       csv_int (c, row->connected);
       csv_int (c, row->line_failures);
@@ -251,7 +251,7 @@ table_lists (CgStore                  *store,
   g_autoptr(GPtrArray) rows = NULL;
 
   if (!cg_attempt_cap_parse (cap_text, &cap, error) ||
-      (rows = cg_quality_lists (store, o->filter, cap.max_attempts, error)) == NULL)
+      (rows = cg_quality_lists (store, CG_DIM_LIST, o->filter, cap.max_attempts, error)) == NULL)
     return FALSE;
   csv_header (c, "list", "calls", "invalid_number_calls", "numbers", "invalid_format_numbers",
               "duplicate_numbers", "over_attempted_numbers", NULL);
@@ -259,7 +259,7 @@ table_lists (CgStore                  *store,
     {
       const CgListQuality *row = g_ptr_array_index (rows, i);
 
-      csv_text (c, row->list);
+      csv_text (c, row->key);
       csv_int (c, row->calls);
       csv_int (c, row->invalid_number_calls);
       csv_int (c, row->numbers);
