@@ -104,7 +104,6 @@ cg_kpi_tile_set (GtkWidget   *tile,
   g_autofree char *value_text = format_value (format, value);
 
   gtk_label_set_text (g_object_get_data (G_OBJECT (tile), "cg-title"), title);
-  gtk_widget_set_tooltip_text (tile, title);
   gtk_label_set_text (g_object_get_data (G_OBJECT (tile), "cg-value"), value_text);
   gtk_widget_remove_css_class (GTK_WIDGET (change_label), "success");
   gtk_widget_remove_css_class (GTK_WIDGET (change_label), "error");
@@ -120,6 +119,18 @@ cg_kpi_tile_set (GtkWidget   *tile,
   else
     /* Keeps the tiles of a row the same height. */
     gtk_label_set_text (change_label, " ");
+}
+
+void
+cg_kpi_tile_set_note (GtkWidget  *tile,
+                      const char *note)
+{
+  GtkWidget *label = g_object_get_data (G_OBJECT (tile), "cg-change");
+
+  gtk_widget_remove_css_class (label, "success");
+  gtk_widget_remove_css_class (label, "error");
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_text (GTK_LABEL (label), note);
 }
 
 const char *

@@ -25,6 +25,9 @@ void        cg_kpi_tile_set        (GtkWidget   *tile,
                                     double       value,
                                     double       change,
                                     gboolean     higher_is_better);
+/** cg_kpi_tile_set_note: a plain line in place of the change. */
+void        cg_kpi_tile_set_note   (GtkWidget   *tile,
+                                    const char  *note);
 /** cg_kpi_tile_get_value_text: the figure as shown (tests). */
 const char *cg_kpi_tile_get_value_text (GtkWidget *tile);
 

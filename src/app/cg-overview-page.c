@@ -522,8 +522,8 @@ extras_done (CgPage       *page,
     if (x->scenario != NULL)
       {
         /* Translators: %s is the name of a cost-benefit scenario. */
-        g_autofree char *tooltip = g_strdup_printf (_("Active scenario: %s"), x->scenario);
-        gtk_widget_set_tooltip_text (self->tile_views[TILE_ROI], tooltip);
+        g_autofree char *note = g_strdup_printf (_("Active scenario: %s"), x->scenario);
+        cg_kpi_tile_set_note (self->tile_views[TILE_ROI], note);
       }
   }
   gtk_widget_set_visible (self->forecast_chart, x->forecast != NULL);
