@@ -54,6 +54,7 @@ struct _CgOverviewPage
   GtkBox      *scorecard_box;
   CgTable     *scorecard;
   guint        n_findings;  /* rows with a finding (tests) */
+  gboolean     slow_pending;  /* findings and scorecard wait until the page shows */
 };
 
 G_DEFINE_FINAL_TYPE (CgOverviewPage, cg_overview_page, CG_TYPE_PAGE)
@@ -540,17 +541,38 @@ extras_done (CgPage       *page,
 }
 
 static void
+query_slow (CgOverviewPage *self)
+{
+  CgPage *page = CG_PAGE (self);
+
+  self->slow_pending = FALSE;
+  cg_page_query (page, SLOT_FINDINGS, query_findings, NULL, NULL, (GDestroyNotify) cg_findings_free, findings_done);
+  cg_page_query (page, SLOT_SCORECARD, query_scorecard, NULL, NULL, (GDestroyNotify) cg_scorecard_free,
+                 scorecard_done);
+}
+
+static void
+on_map (CgOverviewPage *self)
+{
+  if (self->slow_pending && cg_page_get_runner (CG_PAGE (self)) != NULL)
+    query_slow (self);
+}
+
+static void
 cg_overview_page_refresh (CgPage         *page,
                           const CgFilter *filter)
 {
+  CgOverviewPage *self = CG_OVERVIEW_PAGE (page);
   CgDimension granularity = cg_view_filter_get_granularity (cg_page_get_view_filter (page));
 
   cg_page_query (page, SLOT_MAIN, query_overview, GINT_TO_POINTER (granularity), NULL,
                  (GDestroyNotify) overview_free, overview_done);
   cg_page_query (page, SLOT_EXTRAS, query_extras, NULL, NULL, (GDestroyNotify) extras_free, extras_done);
-  cg_page_query (page, SLOT_FINDINGS, query_findings, NULL, NULL, (GDestroyNotify) cg_findings_free, findings_done);
-  cg_page_query (page, SLOT_SCORECARD, query_scorecard, NULL, NULL, (GDestroyNotify) cg_scorecard_free,
-                 scorecard_done);
+  /* Findings and the scorecard take seconds: a hidden page reads them
+   * when it is shown, so filter changes elsewhere stay quick. */
+  self->slow_pending = !gtk_widget_get_mapped (GTK_WIDGET (page));
+  if (!self->slow_pending)
+    query_slow (self);
 }
 
 static void
@@ -584,6 +606,7 @@ cg_overview_page_init (CgOverviewPage *self)
       gtk_flow_box_append (self->tiles, self->tile_views[i]);
     }
   gtk_list_box_append (self->findings, cg_value_row (_("Looking for findings…"), NULL, ""));
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
   self->trend = cg_connect_table_new (_("Period"));
   self->trend_chart = cg_chart_view_new_sized (260);
   gtk_box_append (self->trend_box, self->trend_chart);
