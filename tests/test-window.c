@@ -6,13 +6,16 @@
 
 #include <locale.h>
 #include <math.h>
+#include <string.h>
 #include <sqlite3.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 #include "cg-application.h"
 #include "cg-connect-page.h"
 #include "cg-cost-page.h"
+#include "cg-export-dialog.h"
 #include "cg-import-dialog.h"
 #include "cg-overview-page.h"
 #include "cg-preferences-window.h"
@@ -485,6 +488,169 @@ test_quit (Fixture       *f,
   iterate_until (no_windows, f, 20);
 }
 
+/* ---- overview findings, incidents, forecast and export ------------------------ */
+
+/* The CLI's JSON for @args (NULL-terminated, after --db), parsed. */
+static JsonNode *
+cli_json (Fixture           *f,
+          const char *const *args)
+{
+  const char *cli = g_getenv ("CALLGAUGE_CLI");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  if (cli == NULL)
+    return NULL;
+  g_ptr_array_add (argv, (char *) cli);
+  g_ptr_array_add (argv, (char *) "--db");
+  g_ptr_array_add (argv, f->db);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  return json_from_string (out, &error);
+}
+
+static gboolean
+overview_findings_filled (Fixture *f)
+{
+  CgOverviewPage *overview = CG_OVERVIEW_PAGE (cg_window_get_page (f->window, "overview"));
+  guint n = 0;
+
+  cg_overview_page_get_findings (overview, &n);
+  return n > 0 || !cg_window_is_busy (f->window);
+}
+
+/* The overview opens with the period's findings, ranked as the CLI ranks
+ * them, and the connect-rate forecast with its band. */
+static void
+test_overview_findings (Fixture       *f,
+                        gconstpointer  data)
+{
+  CgOverviewPage *overview = CG_OVERVIEW_PAGE (cg_window_get_page (f->window, "overview"));
+  g_autoptr(JsonNode) findings = NULL;
+  g_autoptr(JsonNode) forecast = NULL;
+  g_autofree char *expected = NULL;
+  GtkListBox *list;
+  GtkWidget *first;
+  guint n = 0, with_band = 0, band_column = 0;
+  JsonArray *entries;
+  g_autoptr(GPtrArray) rows = NULL;
+  const char *const *header;
+
+  load_demo (f);
+  cg_window_set_visible_page (f->window, "overview");
+  iterate_until (overview_findings_filled, f, 300);
+  iterate_until (window_idle, f, 300);
+  list = cg_overview_page_get_findings (overview, &n);
+  g_assert_cmpuint (n, >, 0);
+
+  findings = cli_json (f, (const char *const[]) { "findings", "--json", NULL });
+  if (findings == NULL)
+    {
+      g_test_skip ("CALLGAUGE_CLI not set");
+      return;
+    }
+  entries = json_object_get_array_member (json_node_get_object (findings), "findings");
+  g_assert_cmpuint (n, ==, MIN (json_array_get_length (entries), 5));
+  expected = g_markup_escape_text (json_object_get_string_member (json_array_get_object_element (entries, 0), "text"), -1);
+  first = GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0));
+  g_assert_true (ADW_IS_PREFERENCES_ROW (first));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==, expected);
+
+  /* The forecast: a band column, filled for the forecast months and the
+   * last actual month it starts from. */
+  forecast = cli_json (f, (const char *const[]) { "forecast", "--metric", "connect_rate", "--horizon", "6", "--json", NULL });
+  rows = cg_chart_to_rows (cg_chart_view_get_chart (cg_overview_page_get_forecast_chart (overview)), FALSE);
+  header = g_ptr_array_index (rows, 0);
+  for (guint i = 0; header[i] != NULL; i++)
+    if (g_str_has_suffix (header[i], "(lower)"))
+      band_column = i;
+  g_assert_cmpuint (band_column, >, 0);
+  for (guint r = 1; r < rows->len; r++)
+    {
+      const char *const *row = g_ptr_array_index (rows, r);
+      if (row[band_column] != NULL && row[band_column][0] != '\0')
+        with_band++;
+    }
+  g_assert_cmpuint (with_band, ==,
+                    json_array_get_length (json_object_get_array_member (json_node_get_object (forecast), "forecast")) + 1);
+}
+
+static gboolean
+connect_incidents_filled (Fixture *f)
+{
+  return !cg_window_is_busy (f->window);
+}
+
+/* The Connect page lists the period's incidents as the CLI finds them. */
+static void
+test_connect_incidents (Fixture       *f,
+                        gconstpointer  data)
+{
+  CgConnectPage *connect = CG_CONNECT_PAGE (cg_window_get_page (f->window, "connect"));
+  g_autoptr(JsonNode) incidents = NULL;
+  JsonArray *list;
+
+  load_demo (f);
+  cg_window_set_visible_page (f->window, "connect");
+  iterate_until (connect_incidents_filled, f, 300);
+  incidents = cli_json (f, (const char *const[]) { "incidents", "--json", NULL });
+  if (incidents == NULL)
+    {
+      g_test_skip ("CALLGAUGE_CLI not set");
+      return;
+    }
+  list = json_object_get_array_member (json_node_get_object (incidents), "incidents");
+  g_assert_cmpuint (json_array_get_length (list), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (cg_table_get_model (cg_connect_page_get_incidents (connect))), ==,
+                    json_array_get_length (list));
+  g_assert_cmpuint (g_list_model_get_n_items (cg_table_get_model (cg_connect_page_get_call_quality (connect))), ==,
+                    (guint) raw_query (f->db, "SELECT count(DISTINCT coalesce(line, '')) FROM calls"));
+}
+
+static CgExportDialog *the_export;
+
+static gboolean
+export_finished (Fixture *f)
+{
+  return cg_export_dialog_get_info (the_export) != NULL || cg_export_dialog_get_error (the_export) != NULL;
+}
+
+/* The export dialog's path writes an .xlsx: a zip holding xl/workbook.xml. */
+static void
+test_export_dialog (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "report.xlsx", NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  gboolean found = FALSE;
+
+  load_demo (f);
+  the_export = cg_export_dialog_new (GTK_WINDOW (f->window), cg_window_get_store (f->window),
+                                     cg_window_get_filter (f->window));
+  gtk_window_present (GTK_WINDOW (the_export));
+  cg_export_dialog_export_to (the_export, path);
+  iterate_until (export_finished, f, 300);
+  g_assert_null (cg_export_dialog_get_error (the_export));
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 4);
+  g_assert_cmpmem (contents, 4, "PK\003\004", 4);
+  /* Zip entry names are stored uncompressed; the data has NUL bytes, so
+   * no string search. */
+  for (gsize i = 0; i + 15 <= length && !found; i++)
+    found = memcmp (contents + i, "xl/workbook.xml", 15) == 0;
+  g_assert_true (found);
+  gtk_window_destroy (GTK_WINDOW (the_export));
+  the_export = NULL;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -524,6 +690,9 @@ main (int   argc,
       ADD ("dashboard", test_dashboard);
       ADD ("preferences", test_preferences);
       ADD ("quit", test_quit);
+      ADD ("overview-findings", test_overview_findings);
+      ADD ("connect-incidents", test_connect_incidents);
+      ADD ("export-dialog", test_export_dialog);
     }
 #undef ADD
   status = g_test_run ();

@@ -8,10 +8,12 @@
 #include <math.h>
 #include <glib/gi18n.h>
 
+#include "cg-call-quality.h"
 #include "cg-compliance.h"
 #include "cg-connect-charts.h"
 #include "cg-connect-page.h"
 #include "cg-format.h"
+#include "cg-incidents-section.h"
 #include "cg-page-util.h"
 #include "cg-quality.h"
 
@@ -50,7 +52,12 @@ struct _CgConnectPage
   CgTable       *best;
   GStrv          keys[G_N_ELEMENTS (ab_dims)];  /* of the A/B dimensions, as last loaded */
   CgDimension    granularity;
-  gboolean       filling_ab;                    /* drop-downs being refilled: no comparisons */
+  gboolean       filling_ab;
+  CgTable       *incidents;
+  CgTable       *call_quality;
+  GtkLabel      *incidents_note;
+  GPtrArray     *trend_rows;                    /* CgConnectRow *, as last shown */
+  CgIncidentReport *incident_report;            /* of the last refresh, NULL until it returns */                    /* drop-downs being refilled: no comparisons */
 };
 
 G_DEFINE_FINAL_TYPE (CgConnectPage, cg_connect_page, CG_TYPE_PAGE)
@@ -234,7 +241,7 @@ fill_charts (CgConnectPage *self,
       if (self->charts[i] == NULL)
         continue;
       if (i == SLICE_TREND)
-        chart = cg_trend_chart (c->granularity, c->slices[i]);
+        continue;
       else if (i == SLICE_OUTCOME)
         chart = cg_outcome_chart (c->slices[i]);
       else
@@ -245,6 +252,41 @@ fill_charts (CgConnectPage *self,
     g_autoptr(CgChart) chart = cg_heatmap_chart (c->slices[SLICE_HOUR_WEEKDAY]);
     cg_chart_view_set_chart (CG_CHART_VIEW (self->heatmap_chart), chart);
   }
+}
+
+/* The trend with the incidents of the period shaded, once both are in. */
+static void
+fill_trend_chart (CgConnectPage *self)
+{
+  g_autoptr(CgChart) chart = NULL;
+  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+
+  if (self->trend_rows == NULL)
+    return;
+  chart = cg_trend_chart (self->granularity, self->trend_rows);
+  for (guint i = 0; i < self->trend_rows->len; i++)
+    g_ptr_array_add (keys, ((CgConnectRow *) g_ptr_array_index (self->trend_rows, i))->key);
+  if (self->incident_report != NULL)
+    cg_incidents_add_spans (chart, self->granularity, (const char *const *) keys->pdata, keys->len,
+                            self->incident_report);
+  cg_chart_view_set_chart (CG_CHART_VIEW (self->charts[SLICE_TREND]), chart);
+}
+
+/* Clicking a period of the trend narrows the filter's dates to it. */
+static void
+on_trend_item (CgChartView   *view,
+               int            series,
+               int            index,
+               CgConnectPage *self)
+{
+  CgViewFilter *filter = cg_page_get_view_filter (CG_PAGE (self));
+  GDate first, last;
+
+  if (filter == NULL || self->trend_rows == NULL || index < 0 || (guint) index >= self->trend_rows->len)
+    return;
+  if (cg_period_key_days (self->granularity,
+                          ((CgConnectRow *) g_ptr_array_index (self->trend_rows, index))->key, &first, &last))
+    cg_view_filter_set_days (filter, &first, &last);
 }
 
 /* Clicking a line's, list's or agent's bar filters every page to it. */
@@ -451,6 +493,9 @@ connect_done (CgPage       *page,
   for (guint i = 0; i < N_SLICES; i++)
     if (self->tables[i] != NULL)
       cg_connect_table_fill (self->tables[i], i == SLICE_TREND ? c->granularity : slice_dims[i], c->slices[i]);
+  g_clear_pointer (&self->trend_rows, g_ptr_array_unref);
+  self->trend_rows = g_ptr_array_ref (c->slices[SLICE_TREND]);
+  fill_trend_chart (self);
   fill_charts (self, c);
   fill_heatmap (self, c->slices[SLICE_HOUR_WEEKDAY]);
   fill_quality (self, c->quality);
@@ -465,14 +510,93 @@ connect_done (CgPage       *page,
   fill_ab_groups (self);
 }
 
+/* Incidents and call quality: slot 2, so the charts above fill first. */
+typedef struct {
+  CgIncidentReport *incidents;
+  GPtrArray        *quality;  /* CgCallQualityRow * by line */
+} Incidents;
+
+static void
+incidents_free (Incidents *x)
+{
+  g_clear_pointer (&x->incidents, cg_incident_report_free);
+  g_clear_pointer (&x->quality, g_ptr_array_unref);
+  g_free (x);
+}
+
+static gpointer
+query_incidents (CgStore        *store,
+                 const CgFilter *filter,
+                 gpointer        data,
+                 GCancellable   *cancellable,
+                 GError        **error)
+{
+  Incidents *x = g_new0 (Incidents, 1);
+
+  if ((x->incidents = cg_incidents_detect (store, filter, error)) == NULL ||
+      (x->quality = cg_call_quality (store, CG_DIM_LINE, filter, error)) == NULL)
+    {
+      incidents_free (x);
+      return NULL;
+    }
+  return x;
+}
+
+static void
+incidents_done (CgPage       *page,
+                gpointer      result,
+                const GError *error)
+{
+  CgConnectPage *self = CG_CONNECT_PAGE (page);
+  Incidents *x = result;
+  g_autofree char *count = NULL;
+  g_autofree char *note = NULL;
+
+  if (error != NULL)
+    {
+      cg_page_show_error (page, error);
+      return;
+    }
+  cg_incidents_table_fill (self->incidents, x->incidents);
+  cg_call_quality_table_fill (self->call_quality, x->quality);
+  count = cg_format_count (x->incidents->incidents->len);
+  note = g_strdup_printf (ngettext ("%s incident in the period: hours in which a line failed, connected "
+                                    "nothing or fell silent against its own normal. Shaded on the trend above.",
+                                    "%s incidents in the period: hours in which a line failed, connected "
+                                    "nothing or fell silent against its own normal. Shaded on the trend above.",
+                                    (gulong) MIN (x->incidents->incidents->len, 1000000)), count);
+  gtk_label_set_text (self->incidents_note, note);
+  g_clear_pointer (&self->incident_report, cg_incident_report_free);
+  self->incident_report = g_steal_pointer (&x->incidents);
+  fill_trend_chart (self);
+}
+
 static void
 cg_connect_page_refresh (CgPage         *page,
                          const CgFilter *filter)
 {
+  CgConnectPage *self = CG_CONNECT_PAGE (page);
   CgDimension granularity = cg_view_filter_get_granularity (cg_page_get_view_filter (page));
 
+  /* Old incidents must not shade a new trend. */
+  g_clear_pointer (&self->incident_report, cg_incident_report_free);
   cg_page_query (page, 0, query_connect, GINT_TO_POINTER (granularity), NULL,
                  (GDestroyNotify) connect_free, connect_done);
+  cg_page_query (page, 2, query_incidents, NULL, NULL, (GDestroyNotify) incidents_free, incidents_done);
+}
+
+CgTable *
+cg_connect_page_get_incidents (CgConnectPage *self)
+{
+  g_return_val_if_fail (CG_IS_CONNECT_PAGE (self), NULL);
+  return self->incidents;
+}
+
+CgTable *
+cg_connect_page_get_call_quality (CgConnectPage *self)
+{
+  g_return_val_if_fail (CG_IS_CONNECT_PAGE (self), NULL);
+  return self->call_quality;
 }
 
 /* Double-clicking a line, list or agent filters every page to it. */
@@ -495,6 +619,8 @@ cg_connect_page_finalize (GObject *object)
 
   for (guint i = 0; i < G_N_ELEMENTS (ab_dims); i++)
     g_strfreev (self->keys[i]);
+  g_clear_pointer (&self->trend_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->incident_report, cg_incident_report_free);
   G_OBJECT_CLASS (cg_connect_page_parent_class)->finalize (object);
 }
 
@@ -571,6 +697,27 @@ cg_connect_page_init (CgConnectPage *self)
   self->charts[SLICE_TREND] = cg_chart_view_new_sized (260);
   gtk_box_append (self->trend_box, self->charts[SLICE_TREND]);
   gtk_box_append (self->trend_box, GTK_WIDGET (self->tables[SLICE_TREND]));
+  gtk_widget_set_tooltip_text (self->charts[SLICE_TREND], _("Click a period to filter every page to it"));
+  g_signal_connect (self->charts[SLICE_TREND], "item-activated", G_CALLBACK (on_trend_item), self);
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+    GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self->trend_box));
+    GtkWidget *quality_section;
+    GtkWidget *incidents_section;
+
+    self->incidents_note = GTK_LABEL (gtk_label_new (NULL));
+    gtk_label_set_xalign (self->incidents_note, 0);
+    gtk_label_set_wrap (self->incidents_note, TRUE);
+    gtk_widget_add_css_class (GTK_WIDGET (self->incidents_note), "dim-label");
+    self->incidents = cg_incidents_table_new ();
+    gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->incidents_note));
+    gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->incidents));
+    incidents_section = section (_("Line Incidents"), box);
+    self->call_quality = cg_call_quality_table_new ();
+    quality_section = section (_("Call Quality by Line"), GTK_WIDGET (self->call_quality));
+    gtk_box_insert_child_after (GTK_BOX (parent), incidents_section, GTK_WIDGET (self->trend_box));
+    gtk_box_insert_child_after (GTK_BOX (parent), quality_section, incidents_section);
+  }
   for (guint i = SLICE_LINE; i <= SLICE_AGENT; i++)
     {
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);

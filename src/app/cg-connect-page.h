@@ -25,4 +25,9 @@ gboolean    cg_connect_page_compare     (CgConnectPage *self,
 /** cg_connect_page_get_verdict: the A/B panel's verdict in words ("" before one). */
 const char *cg_connect_page_get_verdict (CgConnectPage *self);
 
+/** cg_connect_page_get_incidents: the table of the period's line incidents (tests). */
+CgTable *cg_connect_page_get_incidents    (CgConnectPage *self);
+/** cg_connect_page_get_call_quality: call quality by line (tests). */
+CgTable *cg_connect_page_get_call_quality (CgConnectPage *self);
+
 G_END_DECLS

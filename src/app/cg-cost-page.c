@@ -15,6 +15,7 @@
 #include "cg-chart-view.h"
 #include "cg-cost-page.h"
 #include "cg-finance.h"
+#include "cg-forecast-chart.h"
 #include "cg-page-util.h"
 #include "cg-scenario-store.h"
 
@@ -34,6 +35,10 @@ struct _CgCostPage
   CgTable     *compare;
   GtkWidget   *cashflow_chart;
   GtkWidget   *tornado_chart;
+  GtkWidget   *forecast_chart;
+  GtkLabel    *forecast_note;
+  GtkWidget   *forecast_button;
+  CgForecast  *forecast;   /* of revenue; NULL while loading or when the history is too short */
 
   GPtrArray   *stored;     /* CgScenario *, by name */
   CgScenario  *edited;     /* a copy of the chosen one, with the user's changes */
@@ -329,7 +334,12 @@ fill_editor (CgCostPage *self)
 
       if (item->factors == NULL || item->factors->len == 0)
         {
-          row = spin_row (self, item->name, kind_label (item->kind), item->amount, 0, 1e10, 100, 0);
+          g_autofree char *subtitle = item->source == CG_SOURCE_FORECAST
+            /* Translators: an item of a scenario, as in "Benefit · forecast". */
+            ? g_strdup_printf (_("%s · forecast"), kind_label (item->kind))
+            : g_strdup (kind_label (item->kind));
+
+          row = spin_row (self, item->name, subtitle, item->amount, 0, 1e10, 100, 0);
           g_object_set_data (g_object_get_data (G_OBJECT (row), "cg-spin"), "cg-target", &item->amount);
           gtk_list_box_append (self->items, row);
           continue;
@@ -404,12 +414,76 @@ scenarios_done (CgPage       *page,
   choose_scenario (self, chosen);
 }
 
+/* ---- revenue forecast ----------------------------------------------------- */
+
+/* Worker thread: a forecast, or a GError saying why there is none. */
+static gpointer
+query_forecast (CgStore        *store,
+                const CgFilter *filter,
+                gpointer        data,
+                GCancellable   *cancellable,
+                GError        **error)
+{
+  return cg_forecast_compute (store, CG_FORECAST_REVENUE, CG_FORECAST_MAX_HORIZON, error);
+}
+
+static void
+forecast_done (CgPage       *page,
+               gpointer      result,
+               const GError *error)
+{
+  CgCostPage *self = CG_COST_PAGE (page);
+  CgForecast *forecast = result;
+
+  g_clear_pointer (&self->forecast, cg_forecast_free);
+  gtk_widget_set_visible (self->forecast_chart, forecast != NULL);
+  gtk_widget_set_sensitive (self->forecast_button, forecast != NULL);
+  if (forecast == NULL)
+    {
+      /* Too short a history is a statement, not a failure. */
+      gtk_label_set_text (self->forecast_note, error ? error->message : "");
+      return;
+    }
+  {
+    g_autoptr(CgChart) chart = cg_forecast_chart (forecast, _("Revenue"), CG_UNIT_CURRENCY);
+    g_autofree char *note = cg_forecast_note (forecast);
+
+    cg_chart_view_set_chart (CG_CHART_VIEW (self->forecast_chart), chart);
+    gtk_label_set_text (self->forecast_note, note);
+  }
+  /* The page frees @result after this call: keep a copy of our own. */
+  self->forecast = g_new0 (CgForecast, 1);
+  *self->forecast = *forecast;
+  self->forecast->history = g_array_ref (forecast->history);
+  self->forecast->forecast = g_array_ref (forecast->forecast);
+}
+
+static void
+use_forecast_clicked (CgCostPage *self)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  const char *message;
+
+  if (self->forecast == NULL || self->edited == NULL)
+    return;
+  if (cg_forecast_add_to_scenario (self->forecast, self->edited) == NULL)
+    message = _("The revenue forecast does not grow: nothing was added.");
+  else
+    {
+      message = _("Forecast revenue growth added to the scenario; save to keep it.");
+      fill_editor (self);
+    }
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+}
+
 static void
 cg_cost_page_refresh (CgPage         *page,
                       const CgFilter *filter)
 {
   /* Scenarios do not depend on the filter: they are the manager's plans. */
   cg_page_query (page, 0, query_scenarios, NULL, NULL, (GDestroyNotify) g_ptr_array_unref, scenarios_done);
+  cg_page_query (page, 1, query_forecast, NULL, NULL, (GDestroyNotify) cg_forecast_free, forecast_done);
 }
 
 static void
@@ -444,6 +518,7 @@ cg_cost_page_finalize (GObject *object)
 
   g_clear_pointer (&self->stored, g_ptr_array_unref);
   g_clear_pointer (&self->edited, cg_scenario_free);
+  g_clear_pointer (&self->forecast, cg_forecast_free);
   G_OBJECT_CLASS (cg_cost_page_parent_class)->finalize (object);
 }
 
@@ -507,6 +582,31 @@ cg_cost_page_init (CgCostPage *self)
   self->compare = cg_table_new (compare_columns, G_N_ELEMENTS (compare_columns));
   gtk_box_append (self->compare_box, GTK_WIDGET (self->compare));
   g_signal_connect (self->scenario_choice, "notify::selected", G_CALLBACK (on_scenario_chosen), self);
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+    GtkWidget *title = gtk_label_new (_("Revenue Forecast"));
+
+    gtk_label_set_xalign (GTK_LABEL (title), 0);
+    gtk_widget_add_css_class (title, "heading");
+    self->forecast_note = GTK_LABEL (gtk_label_new (NULL));
+    gtk_label_set_xalign (self->forecast_note, 0);
+    gtk_label_set_wrap (self->forecast_note, TRUE);
+    gtk_widget_add_css_class (GTK_WIDGET (self->forecast_note), "dim-label");
+    self->forecast_chart = cg_chart_view_new_sized (260);
+    self->forecast_button = gtk_button_new_with_mnemonic (_("_Use Forecast Revenue Growth"));
+    gtk_widget_set_halign (self->forecast_button, GTK_ALIGN_START);
+    gtk_widget_set_sensitive (self->forecast_button, FALSE);
+    gtk_widget_set_tooltip_text (self->forecast_button,
+                                 _("Add the forecast's growth over recent revenue to this scenario as a benefit, "
+                                   "marked as a forecast"));
+    g_signal_connect_swapped (self->forecast_button, "clicked", G_CALLBACK (use_forecast_clicked), self);
+    gtk_box_append (GTK_BOX (box), title);
+    gtk_box_append (GTK_BOX (box), self->forecast_chart);
+    gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->forecast_note));
+    gtk_box_append (GTK_BOX (box), self->forecast_button);
+    gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->cashflow_box))), box,
+                                GTK_WIDGET (self->cashflow_box));
+  }
 }
 
 double

@@ -19,4 +19,14 @@ CgTable *cg_overview_page_get_trend (CgOverviewPage *self);
 /** cg_overview_page_get_trend_chart: the connect-rate trend chart (tests). */
 CgChartView *cg_overview_page_get_trend_chart (CgOverviewPage *self);
 
+/** cg_overview_page_get_forecast_chart: the connect-rate forecast chart (tests). */
+CgChartView *cg_overview_page_get_forecast_chart (CgOverviewPage *self);
+
+/** cg_overview_page_get_findings: the findings list and how many findings it shows (tests). */
+GtkListBox *cg_overview_page_get_findings (CgOverviewPage *self,
+                                           guint          *n_findings);
+
+/** cg_overview_page_get_scorecard: the scorecard table by agent (tests). */
+CgTable *cg_overview_page_get_scorecard (CgOverviewPage *self);
+
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "cg-cost-page.h"
 #include "cg-data-page.h"
 #include "cg-demo.h"
+#include "cg-export-dialog.h"
 #include "cg-filter-bar.h"
 #include "cg-format.h"
 #include "cg-import-dialog.h"
@@ -459,6 +460,32 @@ cg_window_refresh_action (GtkWidget  *widget,
 }
 
 static void
+cg_window_export_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  CgWindow *self = CG_WINDOW (widget);
+  CgExportDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+  dialog = cg_export_dialog_new (GTK_WINDOW (self), self->store, self->filter);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A toast's button opening a file or folder with the desktop's handler. */
+static void
+cg_window_open_uri_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri (g_variant_get_string (parameter, NULL), NULL, &error))
+    show_toast (CG_WINDOW (widget), error->message);
+}
+
+static void
 cg_window_focus_period_action (GtkWidget  *widget,
                                const char *action_name,
                                GVariant   *parameter)
@@ -706,6 +733,8 @@ cg_window_class_init (CgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, cg_window_preferences_action);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, cg_window_refresh_action);
   gtk_widget_class_install_action (widget_class, "win.focus-period", NULL, cg_window_focus_period_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, cg_window_export_action);
+  gtk_widget_class_install_action (widget_class, "win.open-uri", "s", cg_window_open_uri_action);
 }
 
 static void
