@@ -15,6 +15,7 @@
 #include "cg-batch.h"
 #include "cg-call-writer.h"
 #include "cg-compliance.h"
+#include "cg-dnc.h"
 #include "cg-funnel.h"
 #include "cg-store.h"
 #include "cg-test-util.h"
@@ -398,6 +399,42 @@ test_complaints (Fixture       *f,
 
 /* ---- do-not-call list import --------------------------------------------------------- */
 
+/* The list as it stands: distinct numbers, the ones asked on a call,
+ * newest first, cut at the limit.  Rows written by hand, counted by hand. */
+static void
+test_dnc_list (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  gint64 numbers = -1, from_calls = -1;
+  const CgDncEntry *e;
+
+  entries = cg_dnc_list (f->store, 10, &numbers, &from_calls, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 0);
+  g_assert_cmpint (numbers, ==, 0);
+
+  /* Number 1 both imported and asked on a call; 2 imported; 3 asked. */
+  cg_test_sql_exec (f->path,
+                    "INSERT INTO dnc (batch_id, phone_hash, phone_masked, added_ts, source) VALUES"
+                    " (NULL, 1, '138****0001', 100, 'import'),"
+                    " (NULL, 2, '138****0002', 300, 'import'),"
+                    " (NULL, 1, '138****0001', 200, 'call'),"
+                    " (NULL, 3, '138****0003', 400, 'call');");
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = cg_dnc_list (f->store, 3, &numbers, &from_calls, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (numbers, ==, 3);
+  g_assert_cmpint (from_calls, ==, 2);
+  g_assert_cmpuint (entries->len, ==, 3);
+  e = g_ptr_array_index (entries, 0);
+  g_assert_cmpstr (e->phone_masked, ==, "138****0003");
+  g_assert_cmpstr (e->source, ==, "call");
+  g_assert_cmpint (e->added_ts, ==, 400);
+  g_assert_cmpint (((CgDncEntry *) g_ptr_array_index (entries, 2))->added_ts, ==, 200);
+}
+
 static void
 test_import_dnc (Fixture       *f,
                  gconstpointer  data)
@@ -597,6 +634,7 @@ main (int   argc,
   g_test_add ("/compliance/dnc-calls", Fixture, NULL, cg_test_store_set_up_beijing, test_dnc_calls, cg_test_store_tear_down);
   g_test_add ("/compliance/attempt-cap", Fixture, NULL, cg_test_store_set_up_beijing, test_attempt_cap, cg_test_store_tear_down);
   g_test_add ("/compliance/complaints", Fixture, NULL, cg_test_store_set_up_beijing, test_complaints, cg_test_store_tear_down);
+  g_test_add ("/compliance/dnc-list", Fixture, NULL, cg_test_store_set_up_beijing, test_dnc_list, cg_test_store_tear_down);
   g_test_add ("/compliance/import-dnc", Fixture, NULL, cg_test_store_set_up_beijing, test_import_dnc, cg_test_store_tear_down);
   g_test_add ("/funnel/counts", Fixture, NULL, cg_test_store_set_up_beijing, test_funnel, cg_test_store_tear_down);
 

@@ -13,6 +13,7 @@
 #include <json-glib/json-glib.h>
 
 #include "cg-application.h"
+#include "cg-compliance-page.h"
 #include "cg-connect-page.h"
 #include "cg-cost-page.h"
 #include "cg-export-dialog.h"
@@ -177,6 +178,11 @@ test_load_demo (Fixture       *f,
   /* The demo brings its cost-benefit scenario. */
   g_assert_true (cg_window_page_has_data (f->window, "cost"));
   g_assert_true (cg_window_page_has_data (f->window, "compliance"));
+  /* The do-not-call list as the rows hold it (the page shows up to 500). */
+  g_assert_cmpuint (g_list_model_get_n_items (cg_table_get_model (cg_compliance_page_get_dnc (
+                      CG_COMPLIANCE_PAGE (cg_window_get_page (f->window, "compliance"))))), ==,
+                    (guint) MIN (500, raw_query (f->db, "SELECT count(*) FROM dnc")));
+  g_assert_cmpint (raw_query (f->db, "SELECT count(*) FROM dnc"), >, 0);
   /* The demo brings survey results too. */
   g_assert_true (cg_window_page_has_data (f->window, "satisfaction"));
 }

@@ -9,6 +9,7 @@
 
 #include "cg-compliance.h"
 #include "cg-compliance-page.h"
+#include "cg-dnc.h"
 #include "cg-format.h"
 #include "cg-page-util.h"
 
@@ -21,9 +22,15 @@ struct _CgCompliancePage
   GtkBox     *calls_box;
   GtkBox     *complaints_box;
   GtkLabel   *complaints_note;
+  GtkBox     *dnc_box;
+  GtkLabel   *dnc_note;
   CgTable    *calls;
   CgTable    *complaints;
+  CgTable    *dnc;
 };
+
+/* The newest entries of the do-not-call list shown; the count says all. */
+#define DNC_SHOWN 500
 
 G_DEFINE_FINAL_TYPE (CgCompliancePage, cg_compliance_page, CG_TYPE_PAGE)
 
@@ -31,6 +38,9 @@ typedef struct {
   CgComplianceReport *report;
   GTimeZone          *tz;
   gint64              calls;
+  GPtrArray          *dnc;          /* CgDncEntry * */
+  gint64              dnc_numbers;
+  gint64              dnc_from_calls;
 } Audit;
 
 static void
@@ -38,6 +48,7 @@ audit_free (Audit *a)
 {
   g_clear_pointer (&a->report, cg_compliance_report_free);
   g_clear_pointer (&a->tz, g_time_zone_unref);
+  g_clear_pointer (&a->dnc, g_ptr_array_unref);
   g_free (a);
 }
 
@@ -52,7 +63,8 @@ query_audit (CgStore        *store,
 
   a->calls = cg_store_count_calls (store);
   a->tz = cg_store_get_time_zone (store);
-  if (a->calls > 0 && (a->report = cg_compliance_audit (store, filter, error)) == NULL)
+  if ((a->calls > 0 && (a->report = cg_compliance_audit (store, filter, error)) == NULL) ||
+      (a->dnc = cg_dnc_list (store, DNC_SHOWN, &a->dnc_numbers, &a->dnc_from_calls, error)) == NULL)
     {
       audit_free (a);
       return NULL;
@@ -136,6 +148,47 @@ fill_complaints (CgCompliancePage         *self,
     }
 }
 
+enum { DNC_NUMBER, DNC_SOURCE, DNC_ADDED, N_DNC_COLUMNS };
+
+static void
+fill_dnc (CgCompliancePage *self,
+          const Audit      *a)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *numbers = cg_format_count (a->dnc_numbers);
+  g_autofree char *from_calls = cg_format_count (a->dnc_from_calls);
+  g_autofree char *note = NULL;
+
+  for (guint i = 0; i < a->dnc->len; i++)
+    {
+      const CgDncEntry *e = g_ptr_array_index (a->dnc, i);
+      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (e->added_ts);
+      g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, a->tz);
+      g_autofree char *when = g_date_time_format (local, "%Y-%m-%d %H:%M");
+      CgTableRow *row = cg_table_row_new (NULL, N_DNC_COLUMNS);
+
+      cg_table_row_set_text (row, DNC_NUMBER, e->phone_masked ? e->phone_masked : "—");
+      cg_table_row_set_text (row, DNC_SOURCE, g_strcmp0 (e->source, "call") == 0
+                                              ? _("Asked on a call") : _("Imported list"));
+      cg_table_row_set_number (row, DNC_ADDED, when, e->added_ts);
+      g_ptr_array_add (rows, row);
+    }
+  cg_table_set_rows (self->dnc, rows);
+  gtk_widget_set_visible (GTK_WIDGET (self->dnc), rows->len > 0);
+  if (a->dnc_numbers == 0)
+    note = g_strdup (_("The do-not-call list is empty."));
+  else if (a->dnc_numbers > (gint64) a->dnc->len)
+    {
+      g_autofree char *shown = cg_format_count (a->dnc->len);
+      /* TRANSLATORS: numbers on the list, of them asked on a call, entries shown */
+      note = g_strdup_printf (_("%s numbers on the do-not-call list (%s asked on a call); the newest %s entries below."),
+                              numbers, from_calls, shown);
+    }
+  else
+    note = g_strdup_printf (_("%s numbers on the do-not-call list (%s asked on a call)."), numbers, from_calls);
+  gtk_label_set_text (self->dnc_note, note);
+}
+
 static void
 audit_done (CgPage       *page,
             gpointer      result,
@@ -154,6 +207,7 @@ audit_done (CgPage       *page,
       return;
     }
   cg_page_set_has_data (page, a->calls > 0);
+  fill_dnc (self, a);
   if (a->report == NULL)
     return;
   r = a->report;
@@ -198,6 +252,8 @@ cg_compliance_page_class_init (CgCompliancePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CgCompliancePage, calls_box);
   gtk_widget_class_bind_template_child (widget_class, CgCompliancePage, complaints_box);
   gtk_widget_class_bind_template_child (widget_class, CgCompliancePage, complaints_note);
+  gtk_widget_class_bind_template_child (widget_class, CgCompliancePage, dnc_box);
+  gtk_widget_class_bind_template_child (widget_class, CgCompliancePage, dnc_note);
 }
 
 static void
@@ -211,6 +267,11 @@ cg_compliance_page_init (CgCompliancePage *self)
     { N_("Line"), CG_COLUMN_TEXT, NULL },
     { N_("Number list"), CG_COLUMN_TEXT, NULL },
   };
+  CgColumn dnc_columns[N_DNC_COLUMNS] = {
+    { N_("Number"), CG_COLUMN_TEXT, N_("Numbers are masked") },
+    { N_("Source"), CG_COLUMN_TEXT, NULL },
+    { N_("Added"), CG_COLUMN_NUMBER, NULL },
+  };
   CgColumn complaint_columns[3] = {
     { N_("By"), CG_COLUMN_NUMBER, NULL },
     { N_("Key"), CG_COLUMN_TEXT, NULL },
@@ -222,4 +283,13 @@ cg_compliance_page_init (CgCompliancePage *self)
   gtk_box_append (self->calls_box, GTK_WIDGET (self->calls));
   self->complaints = cg_table_new (complaint_columns, G_N_ELEMENTS (complaint_columns));
   gtk_box_append (self->complaints_box, GTK_WIDGET (self->complaints));
+  self->dnc = cg_table_new (dnc_columns, N_DNC_COLUMNS);
+  gtk_box_append (self->dnc_box, GTK_WIDGET (self->dnc));
+}
+
+CgTable *
+cg_compliance_page_get_dnc (CgCompliancePage *self)
+{
+  g_return_val_if_fail (CG_IS_COMPLIANCE_PAGE (self), NULL);
+  return self->dnc;
 }

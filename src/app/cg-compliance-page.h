@@ -5,10 +5,14 @@
 #pragma once
 
 #include "cg-page.h"
+#include "cg-table.h"
 
 G_BEGIN_DECLS
 
 #define CG_TYPE_COMPLIANCE_PAGE (cg_compliance_page_get_type ())
 G_DECLARE_FINAL_TYPE (CgCompliancePage, cg_compliance_page, CG, COMPLIANCE_PAGE, CgPage)
+
+/** cg_compliance_page_get_dnc: the do-not-call list as shown (tests). */
+CgTable *cg_compliance_page_get_dnc (CgCompliancePage *self);
 
 G_END_DECLS
