@@ -105,23 +105,6 @@ raw_query (const char *path,
   return n;
 }
 
-static char *
-raw_text (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *value = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
-}
-
 /* Responses with an answer to a rated question (not NPS, effort or comment). */
 #define RATED "q.dimension IN ('staff', 'product', 'communication', 'problem_solving', 'overall', 'other')"
 #define HAS_RATED \
@@ -175,8 +158,8 @@ test_demo (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (cg_table_get_model (
                       cg_feedback_section_get_table (cg_satisfaction_page_get_feedback (page)))), >, 0);
 
-  agent = raw_text (f->db, "SELECT agent_id FROM survey_responses WHERE agent_id IS NOT NULL "
-                           "GROUP BY agent_id ORDER BY count (*) DESC, agent_id LIMIT 1");
+  agent = cg_test_sql_text (f->db, "SELECT agent_id FROM survey_responses WHERE agent_id IS NOT NULL "
+                                   "GROUP BY agent_id ORDER BY count (*) DESC, agent_id LIMIT 1");
   g_assert_nonnull (agent);
   agent_responses = raw_query (f->db, "SELECT count (*) FROM survey_responses r WHERE " HAS_RATED
                                       " AND " AGENT_OF " = ?1", agent);

@@ -95,24 +95,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
-/* One number from the database through SQLite itself, not the store. */
-static gint64
-raw_query (const char *path,
-           const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 n = -1;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return n;
-}
-
 static char *
 raw_setting (const char *path,
              const char *key)
@@ -181,8 +163,8 @@ test_load_demo (Fixture       *f,
   /* The do-not-call list as the rows hold it (the page shows up to 500). */
   g_assert_cmpuint (g_list_model_get_n_items (cg_table_get_model (cg_compliance_page_get_dnc (
                       CG_COMPLIANCE_PAGE (cg_window_get_page (f->window, "compliance"))))), ==,
-                    (guint) MIN (500, raw_query (f->db, "SELECT count(*) FROM dnc")));
-  g_assert_cmpint (raw_query (f->db, "SELECT count(*) FROM dnc"), >, 0);
+                    (guint) MIN (500, cg_test_sql_int (f->db, "SELECT count(*) FROM dnc")));
+  g_assert_cmpint (cg_test_sql_int (f->db, "SELECT count(*) FROM dnc"), >, 0);
   /* The demo brings survey results too. */
   g_assert_true (cg_window_page_has_data (f->window, "satisfaction"));
 }
@@ -307,7 +289,7 @@ test_dashboard (Fixture       *f,
     }
 
   /* All time, by month: one row per month of the business time zone. */
-  months = raw_query (f->db, "SELECT count(DISTINCT strftime('%Y-%m', start_ts + 8 * 3600, 'unixepoch')) FROM calls");
+  months = cg_test_sql_int (f->db, "SELECT count(DISTINCT strftime('%Y-%m', start_ts + 8 * 3600, 'unixepoch')) FROM calls");
   by_month = n_rows (trend);
   g_assert_cmpint (by_month, ==, months);
   g_assert_cmpint (sum_calls (trend), ==, calls);
@@ -325,7 +307,7 @@ test_dashboard (Fixture       *f,
 
   /* This month, with "today" the day of the last call: one month row,
    * holding the calls from that month's first day on. */
-  last_ts = raw_query (f->db, "SELECT max(start_ts) FROM calls");
+  last_ts = cg_test_sql_int (f->db, "SELECT max(start_ts) FROM calls");
   last = g_date_time_new_from_unix_utc (last_ts);
   last = g_date_time_to_timezone (g_steal_pointer (&last), tz);
   cg_view_filter_set_today (filter, last);
@@ -334,7 +316,7 @@ test_dashboard (Fixture       *f,
   iterate_until (window_idle, f, 60);
   month_start = g_date_time_new (tz, g_date_time_get_year (last), g_date_time_get_month (last), 1, 0, 0, 0);
   sql = g_strdup_printf ("SELECT count(*) FROM calls WHERE start_ts >= %" G_GINT64_FORMAT, g_date_time_to_unix (month_start));
-  month_calls = raw_query (f->db, sql);
+  month_calls = cg_test_sql_int (f->db, sql);
   g_assert_cmpuint (n_rows (trend), ==, 1);
   g_assert_cmpint (sum_calls (trend), ==, month_calls);
   g_assert_cmpint (month_calls, <, calls);
@@ -344,7 +326,7 @@ test_dashboard (Fixture       *f,
   cg_view_filter_set_line (filter, "L02");
   iterate_until (window_idle, f, 60);
   g_assert_cmpuint (n_rows (cg_connect_page_get_table (connect, CG_DIM_LINE)), ==, 1);
-  g_assert_cmpint (sum_calls (trend), ==, raw_query (f->db, "SELECT count(*) FROM calls WHERE line = 'L02'"));
+  g_assert_cmpint (sum_calls (trend), ==, cg_test_sql_int (f->db, "SELECT count(*) FROM calls WHERE line = 'L02'"));
   cg_view_filter_set_line (filter, NULL);
   iterate_until (window_idle, f, 60);
 
@@ -389,10 +371,10 @@ check_ab_panel (Fixture *f)
   g_autofree char *expected = NULL;
   const char *verdict;
 
-  n1 = raw_query (f->db, "SELECT count(*) FROM calls WHERE line = 'L01'");
-  x1 = raw_query (f->db, "SELECT count(*) FROM calls WHERE line = 'L01' AND outcome = 1");
-  n3 = raw_query (f->db, "SELECT count(*) FROM calls WHERE line = 'L03'");
-  x3 = raw_query (f->db, "SELECT count(*) FROM calls WHERE line = 'L03' AND outcome = 1");
+  n1 = cg_test_sql_int (f->db, "SELECT count(*) FROM calls WHERE line = 'L01'");
+  x1 = cg_test_sql_int (f->db, "SELECT count(*) FROM calls WHERE line = 'L01' AND outcome = 1");
+  n3 = cg_test_sql_int (f->db, "SELECT count(*) FROM calls WHERE line = 'L03'");
+  x3 = cg_test_sql_int (f->db, "SELECT count(*) FROM calls WHERE line = 'L03' AND outcome = 1");
   /* The demo makes L01 connect clearly better than L03. */
   g_assert_cmpfloat ((double) x1 / n1 - (double) x3 / n3, >, 0.03);
   r1 = g_strdup_printf ("%.1f %%", 100.0 * x1 / n1);
@@ -617,7 +599,7 @@ test_connect_incidents (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (cg_table_get_model (cg_connect_page_get_incidents (connect))), ==,
                     json_array_get_length (list));
   g_assert_cmpuint (g_list_model_get_n_items (cg_table_get_model (cg_connect_page_get_call_quality (connect))), ==,
-                    (guint) raw_query (f->db, "SELECT count(DISTINCT coalesce(line, '')) FROM calls"));
+                    (guint) cg_test_sql_int (f->db, "SELECT count(DISTINCT coalesce(line, '')) FROM calls"));
 }
 
 static CgExportDialog *the_export;
