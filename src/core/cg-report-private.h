@@ -80,6 +80,7 @@ typedef struct {
   CgComplianceReport *audit;     /* of the period, shared by Summary and Compliance */
   CgFinanceResult    *finance;   /* of the scenario, NULL without one */
   char               *finance_problem;  /* why a stored scenario cannot be evaluated */
+  struct _CgRawStream *raw_stream;      /* the raw calls rows, NULL without them */
 } CgReport;
 
 /* A new sheet named @name with print setup, header and footer. */

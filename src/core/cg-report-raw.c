@@ -1,5 +1,5 @@
-/* cg-report-raw.c — the raw data sheets: every call of the period (and
- * every survey response), streamed row by row in constant memory and split
+/* cg-report-raw.c — the raw data sheets: every call of the period (its
+ * rows written by cg-report-stream.c) and every survey response, split
  * across sheets past Excel's 1,048,576 rows.  Numbers are masked unless the
  * keep_full_numbers setting is on; text from imported files is always
  * written as a string.
@@ -11,49 +11,13 @@
 #include "cg-analytics-private.h"
 #include "cg-call.h"
 #include "cg-report-private.h"
+#include "cg-report-stream.h"
 #include "cg-store-private.h"
-
-/* Data rows per sheet: Excel's row limit less the header. */
-#define ROWS_PER_SHEET ((gint64) LXW_ROW_MAX - 1)
-#define STEP_ROWS      8192
 
 enum {
   COL_TIME, COL_UID, COL_NUMBER, COL_OUTCOME, COL_OUTCOME_RAW, COL_TALK, COL_RING, COL_AGENT,
   COL_AGENT_NAME, COL_LINE, COL_LIST, COL_CAMPAIGN, COL_SEGMENT, COL_DISPOSITION, COL_SALE, N_COLS
 };
-
-static const char *
-outcome_label (CgReport *r,
-               int       outcome)
-{
-  static const char *const en[CG_N_OUTCOMES] = {
-    "other", "connected", "no answer", "busy", "rejected", "invalid number", "unreachable",
-    "line failure", "voicemail",
-  };
-  static const char *const zh[CG_N_OUTCOMES] = {
-    "其他", "已接通", "无人接听", "忙线", "拒接", "空号/停机", "关机/不在服务区", "线路故障", "语音信箱",
-  };
-
-  if (outcome < 0 || outcome >= CG_N_OUTCOMES)
-    outcome = CG_OUTCOME_OTHER;
-  return CG_T (r, en[outcome], zh[outcome]);
-}
-
-static const char *
-disposition_label (CgReport *r,
-                   int       disposition)
-{
-  static const char *const en[CG_N_DISPOSITIONS] = {
-    "", "sale", "interested", "callback", "not interested", "do-not-call request",
-  };
-  static const char *const zh[CG_N_DISPOSITIONS] = {
-    "", "成交", "有意向", "回拨", "无意向", "要求勿扰",
-  };
-
-  if (disposition < 0 || disposition >= CG_N_DISPOSITIONS)
-    disposition = CG_DISPOSITION_NONE;
-  return CG_T (r, en[disposition], zh[disposition]);
-}
 
 static lxw_worksheet *
 add_raw_sheet (CgReport  *r,
@@ -88,77 +52,34 @@ finish_raw_sheet (lxw_worksheet *ws,
     worksheet_autofilter (ws, 0, 0, rows, N_COLS - 1);
 }
 
-static void
-write_call (CgReport      *r,
-            lxw_worksheet *ws,
-            lxw_row_t      row,
-            sqlite3_stmt  *stmt)
-{
-  const char *full = (const char *) sqlite3_column_text (stmt, 3);
-  const char *number = r->full_numbers && full != NULL ? full : (const char *) sqlite3_column_text (stmt, 2);
-
-  worksheet_write_number (ws, row, COL_TIME, cg_report_excel_time (r, sqlite3_column_int64 (stmt, 0)),
-                          r->datetime);
-  cg_report_write_text (ws, row, COL_UID, (const char *) sqlite3_column_text (stmt, 1), NULL);
-  cg_report_write_text (ws, row, COL_NUMBER, number, NULL);
-  worksheet_write_string (ws, row, COL_OUTCOME, outcome_label (r, sqlite3_column_int (stmt, 4)), NULL);
-  cg_report_write_text (ws, row, COL_OUTCOME_RAW, (const char *) sqlite3_column_text (stmt, 5), NULL);
-  worksheet_write_number (ws, row, COL_TALK, sqlite3_column_int64 (stmt, 6), NULL);
-  if (sqlite3_column_type (stmt, 7) != SQLITE_NULL)
-    worksheet_write_number (ws, row, COL_RING, sqlite3_column_int64 (stmt, 7), NULL);
-  for (int c = 0; c < 5; c++)
-    cg_report_write_text (ws, row, COL_AGENT + c, (const char *) sqlite3_column_text (stmt, 8 + c), NULL);
-  cg_report_write_text (ws, row, COL_DISPOSITION, disposition_label (r, sqlite3_column_int (stmt, 13)), NULL);
-  if (sqlite3_column_type (stmt, 14) != SQLITE_NULL)
-    worksheet_write_number (ws, row, COL_SALE, sqlite3_column_double (stmt, 14), r->cny);
-}
-
+/* The sheets for the rows cg-report-stream.c has written: the header row
+ * here, the rows spliced in after the workbook is closed. */
 static gboolean
 write_calls (CgReport  *r,
              GError   **error)
 {
-  /* By rowid: calls are stored in import order, which is time order for
-   * dialer exports, and no sort of a million rows is needed. */
-  sqlite3_stmt *stmt = cg_store_prepare (r->store,
-    "SELECT start_ts, call_uid, phone_masked, phone_full, outcome, outcome_raw, talk_s, ring_s,"
-    " agent_id, agent_name, line, list, campaign, segment, disposition, sale_amount"
-    " FROM calls WHERE" CG_FILTER_SQL " ORDER BY id", error);
-  lxw_worksheet *ws = NULL;
-  gint64 written = 0, on_sheet = 0;
-  int rc;
+  CgRawStream *stream = r->raw_stream;
+  lxw_worksheet *ws;
+  guint n_sheets;
 
-  if (stmt == NULL)
+  if (!cg_raw_stream_wait (stream, r, error))
     return FALSE;
-  cg_filter_bind (stmt, &r->filter);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  n_sheets = cg_raw_stream_get_n_sheets (stream);
+  for (guint i = 0; i < n_sheets; i++)
     {
-      if (ws == NULL || on_sheet == ROWS_PER_SHEET)
-        {
-          finish_raw_sheet (ws, on_sheet);
-          ws = add_raw_sheet (r, r->info->raw_sheets);
-          on_sheet = 0;
-        }
-      write_call (r, ws, ++on_sheet, stmt);
-      if (++written % STEP_ROWS == 0 &&
-          !cg_report_step (r, (double) written / MAX (r->current.calls, 1), error))
-        {
-          sqlite3_reset (stmt);
-          return FALSE;
-        }
+      gint64 rows = cg_raw_stream_get_rows (stream, i);
+
+      ws = add_raw_sheet (r, i);
+      finish_raw_sheet (ws, rows);
+      /* Worksheets are numbered in the order they were added, from 1. */
+      cg_raw_stream_set_part (stream, i, ws->index + 1);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      cg_store_set_sql_error (r->store, error, "calls");
-      return FALSE;
-    }
-  if (ws == NULL)
+  if (n_sheets == 0)
     {
       ws = add_raw_sheet (r, 0);
       worksheet_write_string (ws, 1, 0, CG_T (r, "No calls in this period.", "本期间没有呼叫。"), r->note);
     }
-  finish_raw_sheet (ws, on_sheet);
-  r->info->raw_rows = written;
+  r->info->raw_rows = cg_raw_stream_get_total (stream);
   return TRUE;
 }
 

@@ -14,6 +14,7 @@
 
 #include "cg-local-time.h"
 #include "cg-report-private.h"
+#include "cg-report-stream.h"
 #include "cg-scenario-store.h"
 #include "cg-store-private.h"
 #include "cg-summary.h"
@@ -368,6 +369,7 @@ replace_file (const char  *temp_path,
 static void
 report_clear (CgReport *r)
 {
+  g_clear_pointer (&r->raw_stream, cg_raw_stream_free);
   g_clear_pointer (&r->tz, g_time_zone_unref);
   g_clear_pointer (&r->period_text, g_free);
   g_clear_pointer (&r->audit, cg_compliance_report_free);
@@ -465,6 +467,13 @@ cg_report_export (CgStore                *store,
     }
   make_formats (&r);
   set_properties (&r);
+  /* The raw rows stream on their own thread while the sheets before them
+   * are computed here. */
+  if (options->raw && (r.raw_stream = cg_raw_stream_start (&r, error)) == NULL)
+    {
+      lxw_workbook_free (r.wb);
+      goto out;
+    }
 
   if (!write_sheets (&r, options->raw, error))
     {
@@ -474,6 +483,7 @@ cg_report_export (CgStore                *store,
   status = workbook_close (r.wb);
   if (!cg_report_check_lxw (status, error) ||
       g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      (r.raw_stream != NULL && !cg_raw_stream_splice (r.raw_stream, temp_path, error)) ||
       !replace_file (temp_path, path, error))
     goto out;
   if (progress != NULL)

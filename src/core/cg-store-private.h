@@ -11,6 +11,12 @@ G_BEGIN_DECLS
 
 sqlite3      *cg_store_get_db        (CgStore     *self);
 
+/* A second, read-only connection to the same database, for a worker thread
+ * (a connection belongs to one thread at a time).  No integrity check or
+ * migration: @self has done them. */
+CgStore      *cg_store_open_reader   (CgStore     *self,
+                                      GError     **error);
+
 /* A prepared statement for @sql, cached for the store's lifetime and reset
  * with its bindings cleared.  @sql must be a string literal (it is the key). */
 sqlite3_stmt *cg_store_prepare       (CgStore     *self,

@@ -624,6 +624,34 @@ cg_store_open (const char  *path,
   return g_steal_pointer (&self);
 }
 
+CgStore *
+cg_store_open_reader (CgStore  *self,
+                      GError  **error)
+{
+  g_autoptr(CgStore) reader = NULL;
+  int rc;
+
+  g_return_val_if_fail (CG_IS_STORE (self), NULL);
+
+  reader = g_object_new (CG_TYPE_STORE, NULL);
+  reader->path = g_strdup (self->path);
+  reader->schema_version = self->schema_version;
+  rc = sqlite3_open_v2 (self->path, &reader->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_IO,
+                   _("Cannot open the database %s: %s"), self->path,
+                   reader->db ? sqlite3_errmsg (reader->db) : sqlite3_errstr (rc));
+      return NULL;
+    }
+  sqlite3_busy_timeout (reader->db, BUSY_TIMEOUT_MS);
+  sqlite3_extended_result_codes (reader->db, 0);
+  /* A reader streams through the rows once: a small cache is enough. */
+  if (!cg_store_exec (reader, "PRAGMA cache_size = -4096", error))
+    return NULL;
+  return g_steal_pointer (&reader);
+}
+
 char *
 cg_store_get_setting (CgStore    *self,
                       const char *key,

@@ -63,6 +63,20 @@ xlsx_set_bomb_error (GError     **error,
                part_name, CG_READER_MAX_ZIP_RATIO);
 }
 
+zip_source_t *
+cg_xlsx_path_source (const char  *path,
+                     zip_error_t *zip_error)
+{
+#ifdef G_OS_WIN32
+  /* libzip's plain file source takes the ANSI code page on Windows. */
+  g_autofree gunichar2 *wide = g_utf8_to_utf16 (path, -1, NULL, NULL, NULL);
+
+  return wide ? zip_source_win32w_create ((const wchar_t *) wide, 0, -1, zip_error) : NULL;
+#else
+  return zip_source_file_create (path, 0, -1, zip_error);
+#endif
+}
+
 zip_t *
 cg_xlsx_open_zip (const char  *path,
                   GError     **error)
@@ -72,16 +86,7 @@ cg_xlsx_open_zip (const char  *path,
   zip_t *zip;
 
   zip_error_init (&zip_error);
-#ifdef G_OS_WIN32
-  {
-    /* libzip's plain file source takes the ANSI code page on Windows. */
-    g_autofree gunichar2 *wide = g_utf8_to_utf16 (path, -1, NULL, NULL, NULL);
-
-    source = wide ? zip_source_win32w_create ((const wchar_t *) wide, 0, -1, &zip_error) : NULL;
-  }
-#else
-  source = zip_source_file_create (path, 0, -1, &zip_error);
-#endif
+  source = cg_xlsx_path_source (path, &zip_error);
   if (source == NULL)
     {
       g_autofree char *display = g_filename_display_basename (path);

@@ -56,6 +56,9 @@ cg_xlsx_set_str (char       **field,
 }
 
 /* Opens the workbook at @path as a zip archive. */
+/* A libzip source for the file at @path (UTF-8 on every platform). */
+zip_source_t *cg_xlsx_path_source       (const char  *path,
+                                         zip_error_t *zip_error);
 zip_t      *cg_xlsx_open_zip            (const char  *path,
                                          GError     **error);
 /* Whether the archive holds the part @name (case-insensitive, as in OOXML). */

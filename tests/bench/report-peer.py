@@ -48,7 +48,7 @@ for row in db.execute("SELECT start_ts, call_uid, phone_masked, outcome, outcome
     ws.write_number(r, 5, row[5])
     if row[6] is not None:
         ws.write_number(r, 6, row[6])
-    for c in range(5):
+    for c in range(6):
         if row[7 + c]:
             ws.write_string(r, 7 + c, row[7 + c])
     if row[13]:
