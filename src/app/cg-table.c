@@ -12,6 +12,10 @@
 #include <math.h>
 #include <glib/gi18n.h>
 
+#include <string.h>
+#include <adwaita.h>
+
+#include "cg-csv-out.h"
 #include "cg-table.h"
 
 struct _CgTableRow
@@ -118,10 +122,13 @@ struct _CgTable
   GtkWidget       parent_instance;
 
   GtkWidget      *scroller;
+  GtkWidget      *context_menu;
   GtkColumnView  *view;
   GListStore     *rows;
   GtkSortListModel *sorted;
   guint           n_columns;
+  char          **titles;     /* translated, for the CSV header */
+  gboolean       *numeric;    /* per column */
 };
 
 G_DEFINE_FINAL_TYPE (CgTable, cg_table, GTK_TYPE_WIDGET)
@@ -193,21 +200,197 @@ on_activate (GtkColumnView *view,
     g_signal_emit (self, signals[ROW_ACTIVATED], 0, row->id);
 }
 
+/* ---- CSV: what the table shows, in the order the user sorted it ------- */
+
+char *
+cg_table_to_csv (CgTable *self)
+{
+  GListModel *model;
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_return_val_if_fail (CG_IS_TABLE (self), NULL);
+
+  model = G_LIST_MODEL (self->sorted);
+  for (guint c = 0; c < self->n_columns; c++)
+    {
+      if (c > 0)
+        g_string_append_c (out, ',');
+      cg_csv_append_text (out, self->titles[c]);
+    }
+  g_string_append (out, "\r\n");
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CgTableRow) row = g_list_model_get_item (model, i);
+
+      for (guint c = 0; c < self->n_columns; c++)
+        {
+          if (c > 0)
+            g_string_append_c (out, ',');
+          /* Numbers as numbers, so a spreadsheet can sum them; "—" and
+           * other gaps as empty cells. */
+          if (self->numeric[c])
+            cg_csv_append_number (out, cg_table_row_get_value (row, c));
+          else
+            cg_csv_append_text (out, cg_table_row_get_text (row, c));
+        }
+      g_string_append (out, "\r\n");
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+copy_csv_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  g_autofree char *csv = cg_table_to_csv (CG_TABLE (widget));
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), csv);
+}
+
+static void
+save_response (GtkNativeDialog *chooser,
+               int              response,
+               CgTable         *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *csv = cg_table_to_csv (self);
+      /* The BOM tells Excel the file is UTF-8 (else it reads Chinese as
+       * the ANSI code page). */
+      g_autofree char *contents = g_strconcat ("\xEF\xBB\xBF", csv, NULL);
+      g_autoptr(GError) error = NULL;
+
+      if (!g_file_replace_contents (file, contents, strlen (contents), NULL, FALSE,
+                                    G_FILE_CREATE_NONE, NULL, NULL, &error))
+        {
+          GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+          GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                      _("Table Not Saved"), error->message);
+
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+save_csv_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Save Table as CSV"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("CSV files"));
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("table.csv"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (save_response), g_object_ref (widget));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+popup_menu (CgTable *self,
+            double   x,
+            double   y)
+{
+  GdkRectangle rect = { (int) x, (int) y, 1, 1 };
+
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), &rect);
+  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+}
+
+static void
+context_pressed (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 CgTable         *self)
+{
+  popup_menu (self, x, y);
+}
+
+static void
+menu_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  popup_menu (CG_TABLE (widget), gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
+}
+
+/* ---- layout: the scroller, and the menu presented beside it ---------- */
+
+static void
+cg_table_measure (GtkWidget      *widget,
+                  GtkOrientation  orientation,
+                  int             for_size,
+                  int            *minimum,
+                  int            *natural,
+                  int            *minimum_baseline,
+                  int            *natural_baseline)
+{
+  gtk_widget_measure (CG_TABLE (widget)->scroller, orientation, for_size, minimum, natural,
+                      minimum_baseline, natural_baseline);
+}
+
+static void
+cg_table_size_allocate (GtkWidget *widget,
+                        int        width,
+                        int        height,
+                        int        baseline)
+{
+  CgTable *self = CG_TABLE (widget);
+
+  gtk_widget_allocate (self->scroller, width, height, baseline, NULL);
+  gtk_popover_present (GTK_POPOVER (self->context_menu));
+}
+
 static void
 cg_table_dispose (GObject *object)
 {
   CgTable *self = CG_TABLE (object);
 
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
+  g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   g_clear_object (&self->rows);
   G_OBJECT_CLASS (cg_table_parent_class)->dispose (object);
 }
 
 static void
+cg_table_finalize (GObject *object)
+{
+  CgTable *self = CG_TABLE (object);
+
+  g_strfreev (self->titles);
+  g_free (self->numeric);
+  G_OBJECT_CLASS (cg_table_parent_class)->finalize (object);
+}
+
+static void
 cg_table_class_init (CgTableClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = cg_table_dispose;
-  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
+  G_OBJECT_CLASS (klass)->finalize = cg_table_finalize;
+  widget_class->measure = cg_table_measure;
+  widget_class->size_allocate = cg_table_size_allocate;
+
+  gtk_widget_class_install_action (widget_class, "table.copy-csv", NULL, copy_csv_action);
+  gtk_widget_class_install_action (widget_class, "table.save-csv", NULL, save_csv_action);
+  gtk_widget_class_install_action (widget_class, "table.menu", NULL, menu_action);
+  /* The keyboard's way to a context menu. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "table.menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "table.menu", NULL);
 
   /**
    * CgTable::row-activated: @id is the activated row's id.
@@ -220,6 +403,8 @@ static void
 cg_table_init (CgTable *self)
 {
   GtkSingleSelection *selection;
+  g_autoptr(GMenu) menu = NULL;
+  GtkGesture *click;
 
   self->rows = g_list_store_new (CG_TYPE_TABLE_ROW);
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->rows)), NULL);
@@ -241,6 +426,20 @@ cg_table_init (CgTable *self)
   gtk_widget_add_css_class (self->scroller, "card");
   gtk_widget_set_overflow (self->scroller, GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+
+  /* Right click (or the menu key): the table's data for a spreadsheet. */
+  menu = g_menu_new ();
+  g_menu_append (menu, _("_Copy as CSV"), "table.copy-csv");
+  g_menu_append (menu, _("_Save as CSV…"), "table.save-csv");
+  self->context_menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
+  gtk_popover_set_position (GTK_POPOVER (self->context_menu), GTK_POS_BOTTOM);
+  gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (context_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 }
 
 CgTable *
@@ -250,8 +449,12 @@ cg_table_new (const CgColumn *columns,
   CgTable *self = g_object_new (CG_TYPE_TABLE, NULL);
 
   self->n_columns = n_columns;
+  self->titles = g_new0 (char *, n_columns + 1);
+  self->numeric = g_new0 (gboolean, n_columns);
   for (guint i = 0; i < n_columns; i++)
     {
+      self->titles[i] = g_strdup (_(columns[i].title));
+      self->numeric[i] = columns[i].kind == CG_COLUMN_NUMBER;
       gpointer tag = GUINT_TO_POINTER (i << 1 | (columns[i].kind == CG_COLUMN_NUMBER));
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
       g_autoptr(GtkColumnViewColumn) column = NULL;

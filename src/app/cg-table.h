@@ -50,5 +50,8 @@ void        cg_table_set_rows       (CgTable        *self,
                                      GPtrArray      *rows);
 /** cg_table_get_model: the rows as shown, in the order the user sorted them. */
 GListModel *cg_table_get_model      (CgTable        *self);
+/** cg_table_to_csv: header and rows as shown, in the user's order, as
+ * RFC 4180 CSV (numbers in full, text safe from formulas). */
+char       *cg_table_to_csv         (CgTable        *self);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cg-compliance.h"
+#include "cg-csv-out.h"
 #include "cg-export-csv.h"
 #include "cg-finance.h"
 #include "cg-funnel.h"
@@ -40,25 +41,8 @@ static void
 csv_text (Csv        *c,
           const char *text)
 {
-  gboolean quote;
-
   csv_sep (c);
-  if (text == NULL)
-    return;
-  quote = strpbrk (text, ",\"\r\n") != NULL;
-  if (quote)
-    g_string_append_c (c->out, '"');
-  /* A spreadsheet runs a cell starting with one of these as a formula. */
-  if (strchr ("=+-@\t\r", text[0]) != NULL && text[0] != '\0')
-    g_string_append_c (c->out, '\'');
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (c->out, '"');
-      g_string_append_c (c->out, *p);
-    }
-  if (quote)
-    g_string_append_c (c->out, '"');
+  cg_csv_append_text (c->out, text);
 }
 
 static void
@@ -69,17 +53,15 @@ csv_int (Csv    *c,
   g_string_append_printf (c->out, "%" G_GINT64_FORMAT, value);
 }
 
-/* Shortest text that reads back to the same double; empty when undefined. */
+/* Empty when undefined. */
 static void
 csv_number (Csv      *c,
             double    value,
             gboolean  defined)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
   csv_sep (c);
-  if (defined && isfinite (value))
-    g_string_append (c->out, g_ascii_dtostr (buf, sizeof buf, value));
+  if (defined)
+    cg_csv_append_number (c->out, value);
 }
 
 static void
