@@ -25,10 +25,13 @@ typedef struct {
   CgDeflatePipe *pipe;      /* finished: sizes and CRC of @rows */
 } CgXlsxSplice;
 
-/* Puts each of @sheets into the workbook at @path, replacing it. */
+/* Puts each of @sheets into the workbook at @path, replacing it; with
+ * @shared_strings (the whole xl/sharedStrings.xml, which the rows' t="s"
+ * cells index) adds that part, which the workbook must not have yet. */
 gboolean cg_xlsx_splice (const char          *path,
                          const CgXlsxSplice  *sheets,
                          guint                n_sheets,
+                         const GString       *shared_strings,
                          GError             **error);
 
 G_END_DECLS
