@@ -25,9 +25,6 @@
 #define CHUNK_BYTES     (1024 * 1024)
 /* Excel's longest cell text; libxlsxwriter counts it in bytes. */
 #define MAX_TEXT_BYTES  32767
-/* Shared strings beyond this many go inline: a column of distinct texts
- * gains nothing from the table and would only grow it. */
-#define MAX_SHARED      65536
 
 /* The rows of one raw sheet: a deflate stream ending in a sync flush, so
  * that the end of the sheet's XML may follow it. */
@@ -62,9 +59,6 @@ struct _CgRawStream
   GPtrArray    *sheets;   /* RawSheet * */
   gint64        total;
   GError       *error;
-  GPtrArray    *shared;        /* char *: the shared strings, by index */
-  GHashTable   *shared_index;  /* text → index, GUINT_TO_POINTER */
-  gint64        shared_refs;   /* cells that use one */
 
   GMutex        mutex;
   GCond         cond;
@@ -246,41 +240,6 @@ text_cell (XmlBuf     *buf,
   BUF_ADD_LITERAL (buf, "</t></is></c>");
 }
 
-/* Text that repeats down its column (outcomes, agents, lines, lists …):
- * an index into the shared strings table instead of the text, which makes
- * a third less XML to deflate and a smaller file. */
-static void
-shared_cell (CgRawStream *s,
-             XmlBuf      *buf,
-             int          col,
-             gint64       row,
-             const char  *text)
-{
-  gpointer index;
-
-  if (text == NULL || text[0] == '\0')
-    return;
-  if (!g_hash_table_lookup_extended (s->shared_index, text, NULL, &index))
-    {
-      char *copy;
-
-      if (s->shared->len >= MAX_SHARED || strlen (text) > MAX_TEXT_BYTES || !g_utf8_validate (text, -1, NULL))
-        {
-          text_cell (buf, col, row, text);
-          return;
-        }
-      copy = g_strdup (text);
-      index = GUINT_TO_POINTER (s->shared->len);
-      g_ptr_array_add (s->shared, copy);
-      g_hash_table_insert (s->shared_index, copy, index);
-    }
-  cell_open (buf, col, row);
-  BUF_ADD_LITERAL (buf, " t=\"s\"><v>");
-  buf_add_uint (buf, GPOINTER_TO_UINT (index));
-  BUF_ADD_LITERAL (buf, "</v></c>");
-  s->shared_refs++;
-}
-
 static void
 int_cell (XmlBuf *buf,
           int     col,
@@ -409,15 +368,15 @@ call_row (CgRawStream  *s,
   time_cell (buf, 0, row, s->tz, sqlite3_column_int64 (stmt, 0), s->datetime_xf);
   text_cell (buf, 1, row, (const char *) sqlite3_column_text (stmt, 1));
   text_cell (buf, 2, row, number);
-  shared_cell (s, buf, 3, row, outcome_label (s->zh, sqlite3_column_int (stmt, 4)));
-  shared_cell (s, buf, 4, row, (const char *) sqlite3_column_text (stmt, 5));
+  text_cell (buf, 3, row, outcome_label (s->zh, sqlite3_column_int (stmt, 4)));
+  text_cell (buf, 4, row, (const char *) sqlite3_column_text (stmt, 5));
   int_cell (buf, 5, row, sqlite3_column_int64 (stmt, 6), 0);
   if (sqlite3_column_type (stmt, 7) != SQLITE_NULL)
     int_cell (buf, 6, row, sqlite3_column_int64 (stmt, 7), 0);
   /* Agent ID, agent, line, list, campaign, segment. */
   for (int c = 0; c < 6; c++)
-    shared_cell (s, buf, 7 + c, row, (const char *) sqlite3_column_text (stmt, 8 + c));
-  shared_cell (s, buf, 13, row, disposition_label (s->zh, sqlite3_column_int (stmt, 14)));
+    text_cell (buf, 7 + c, row, (const char *) sqlite3_column_text (stmt, 8 + c));
+  text_cell (buf, 13, row, disposition_label (s->zh, sqlite3_column_int (stmt, 14)));
   if (sqlite3_column_type (stmt, 15) != SQLITE_NULL)
     double_cell (buf, 14, row, sqlite3_column_double (stmt, 15), s->cny_xf);
   BUF_ADD_LITERAL (buf, "</row>");
@@ -539,8 +498,6 @@ cg_raw_stream_start (CgReport  *r,
   g_mutex_init (&s->mutex);
   g_cond_init (&s->cond);
   s->sheets = g_ptr_array_new_with_free_func ((GDestroyNotify) raw_sheet_free);
-  s->shared = g_ptr_array_new_with_free_func (g_free);
-  s->shared_index = g_hash_table_new (g_str_hash, g_str_equal);
   s->cancellable = r->cancellable != NULL ? g_object_ref (r->cancellable) : g_cancellable_new ();
   if ((s->reader = cg_store_open_reader (r->store, error)) == NULL)
     return NULL;
@@ -631,8 +588,6 @@ cg_raw_stream_free (CgRawStream *s)
     }
   g_clear_error (&s->error);
   g_ptr_array_unref (s->sheets);
-  g_hash_table_unref (s->shared_index);
-  g_ptr_array_unref (s->shared);
   g_clear_object (&s->reader);
   g_clear_object (&s->cancellable);
   g_clear_pointer (&s->tz, g_time_zone_unref);
@@ -641,39 +596,12 @@ cg_raw_stream_free (CgRawStream *s)
   g_free (s);
 }
 
-/* xl/sharedStrings.xml for the strings the rows share. */
-static GString *
-shared_strings_xml (CgRawStream *s)
-{
-  GString *xml = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-                               "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"");
-  XmlBuf buf = { 0 };
-
-  g_string_append_printf (xml, " count=\"%" G_GINT64_FORMAT "\" uniqueCount=\"%u\">", s->shared_refs, s->shared->len);
-  for (guint i = 0; i < s->shared->len; i++)
-    {
-      const char *text = g_ptr_array_index (s->shared, i);
-      gsize n = strlen (text);
-
-      buf.len = 0;
-      buf_add_escaped (&buf, text, n);
-      g_string_append (xml, g_ascii_isspace (text[0]) || g_ascii_isspace (text[n - 1])
-                            ? "<si><t xml:space=\"preserve\">" : "<si><t>");
-      g_string_append_len (xml, buf.data, buf.len);
-      g_string_append (xml, "</t></si>");
-    }
-  g_string_append (xml, "</sst>");
-  g_free (buf.data);
-  return xml;
-}
-
 gboolean
 cg_raw_stream_splice (CgRawStream  *s,
                       const char   *path,
                       GError      **error)
 {
   g_autofree CgXlsxSplice *splices = g_new0 (CgXlsxSplice, s->sheets->len + 1);
-  g_autoptr(GString) shared = s->shared->len > 0 ? shared_strings_xml (s) : NULL;
 
   for (guint i = 0; i < s->sheets->len; i++)
     {
@@ -681,5 +609,5 @@ cg_raw_stream_splice (CgRawStream  *s,
 
       splices[i] = (CgXlsxSplice) { sheet->part, sheet->rows + 1, sheet->file, sheet->pipe };
     }
-  return cg_xlsx_splice (path, splices, s->sheets->len, shared, error);
+  return cg_xlsx_splice (path, splices, s->sheets->len, error);
 }

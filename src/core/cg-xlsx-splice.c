@@ -259,86 +259,10 @@ splice_sheet (zip_t              *zip,
   return TRUE;
 }
 
-static gboolean
-zip_failed (zip_t   *zip,
-            GError **error)
-{
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write the workbook: %s"), zip_strerror (zip));
-  return FALSE;
-}
-
-/* Stores @len bytes of @data (copied) as part @name, new or replacing. */
-static gboolean
-put_part (zip_t       *zip,
-          const char  *name,
-          const char  *data,
-          gsize        len,
-          GError     **error)
-{
-  zip_source_t *source = zip_source_buffer (zip, g_memdup2 (data, len), len, 1);
-
-  if (source == NULL)
-    return zip_failed (zip, error);
-  if (zip_file_add (zip, name, source, ZIP_FL_OVERWRITE | ZIP_FL_ENC_UTF_8) < 0)
-    {
-      zip_source_free (source);
-      return zip_failed (zip, error);
-    }
-  return TRUE;
-}
-
-/* Part @name with @insert put before the last @before in it. */
-static gboolean
-insert_into_part (zip_t       *zip,
-                  const char  *name,
-                  const char  *before,
-                  const char  *insert,
-                  GError     **error)
-{
-  g_autoptr(GString) xml = g_string_new (NULL);
-  zip_int64_t index = zip_name_locate (zip, name, 0);
-  const char *at = NULL;
-
-  if (index >= 0 && read_entry (zip, index, xml))
-    at = g_strrstr (xml->str, before);
-  if (at == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Could not write the workbook: its part “%s” is not as expected."), name);
-      return FALSE;
-    }
-  g_string_insert (xml, at - xml->str, insert);
-  return put_part (zip, name, xml->str, xml->len, error);
-}
-
-/* The shared strings part, declared in the content types and related to
- * the workbook (libxlsxwriter's constant-memory mode writes neither). */
-static gboolean
-add_shared_strings (zip_t          *zip,
-                    const GString  *xml,
-                    GError        **error)
-{
-  if (zip_name_locate (zip, "xl/sharedStrings.xml", 0) >= 0)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Could not write the workbook: its part “%s” is not as expected."), "xl/sharedStrings.xml");
-      return FALSE;
-    }
-  return put_part (zip, "xl/sharedStrings.xml", xml->str, xml->len, error) &&
-         insert_into_part (zip, "[Content_Types].xml", "</Types>",
-                           "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/"
-                           "vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>", error) &&
-         insert_into_part (zip, "xl/_rels/workbook.xml.rels", "</Relationships>",
-                           "<Relationship Id=\"rIdCgShared\" Type=\"http://schemas.openxmlformats.org/"
-                           "officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/>",
-                           error);
-}
-
 gboolean
 cg_xlsx_splice (const char          *path,
                 const CgXlsxSplice  *sheets,
                 guint                n_sheets,
-                const GString       *shared_strings,
                 GError             **error)
 {
   zip_error_t zip_error;
@@ -366,9 +290,10 @@ cg_xlsx_splice (const char          *path,
         zip_discard (zip);
         return FALSE;
       }
-  if ((shared_strings != NULL && !add_shared_strings (zip, shared_strings, error)) ||
-      (zip_close (zip) != 0 && !zip_failed (zip, error)))
+  if (zip_close (zip) != 0)
     {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write the workbook: %s"),
+                   zip_strerror (zip));
       zip_discard (zip);
       return FALSE;
     }

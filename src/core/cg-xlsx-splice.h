@@ -25,13 +25,10 @@ typedef struct {
   CgDeflatePipe *pipe;      /* finished: sizes and CRC of @rows */
 } CgXlsxSplice;
 
-/* Puts each of @sheets into the workbook at @path, replacing it; with
- * @shared_strings (the whole xl/sharedStrings.xml, which the rows' t="s"
- * cells index) adds that part, which the workbook must not have yet. */
+/* Puts each of @sheets into the workbook at @path, replacing it. */
 gboolean cg_xlsx_splice (const char          *path,
                          const CgXlsxSplice  *sheets,
                          guint                n_sheets,
-                         const GString       *shared_strings,
                          GError             **error);
 
 G_END_DECLS
