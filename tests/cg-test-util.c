@@ -118,9 +118,19 @@ sql_first_value (const char *db_path,
   sqlite3_stmt *stmt = NULL;
   sqlite3_value *value = NULL;
 
-  g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  int rc;
+
+  /* Read-write, though it only reads: a read-only connection cannot
+   * rebuild a WAL index another process has just reset, and fails with
+   * an I/O error where this one recovers. */
+  g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  /* The store under test may hold a lock a moment longer. */
+  sqlite3_busy_timeout (db, 5000);
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    g_error ("%s: %s (%d)", sql, sqlite3_errmsg (db), sqlite3_extended_errcode (db));
+  if (rc == SQLITE_ROW)
     value = sqlite3_value_dup (sqlite3_column_value (stmt, 0));
   sqlite3_finalize (stmt);
   sqlite3_close (db);

@@ -11,7 +11,9 @@
 #include <string.h>
 #include <glib/gstdio.h>
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
+#include "cg-store.h"
 #include "cg-test-util.h"
 
 #define ROWS 20000
@@ -113,11 +115,47 @@ test_two_imports (void)
   g_rmdir (dir);
 }
 
+/* A second store opened and closed in this process while a first stays
+ * open (the app's query worker does that), then an import by another
+ * process: the first store's locks must hold, else that process takes the
+ * database for unused, deletes the write-ahead log under the first store,
+ * and what the first store writes next is lost. */
+static void
+test_locks_survive_second_open (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("cg-concurrency-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "calls.db", NULL);
+  g_autofree char *csv = write_calls (dir, "a.csv", 1);
+  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+  g_autofree char *value = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CgStore) first = cg_store_open (db, &error);
+  g_autoptr(JsonNode) result = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (cg_store_set_setting (first, "attempt_cap", "4/10", &error));
+  g_clear_object (&(CgStore *) { cg_store_open (db, &error) });
+  g_assert_no_error (error);
+  g_assert_true (cg_store_check_file (db, NULL, &error));
+  g_assert_no_error (error);
+
+  result = cg_test_run_cli_json ("--db", db, "import", "calls", csv, "--json", NULL);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (result), "rows_imported"), ==, ROWS);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_true (cg_store_set_setting (first, "attempt_cap", "5/10", &error));
+  g_assert_no_error (error);
+  value = cg_test_sql_text (db, "SELECT value FROM settings WHERE key = 'attempt_cap'");
+  g_assert_cmpstr (value, ==, "5/10");
+  g_clear_object (&first);
+  cg_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/concurrency/two-imports", test_two_imports);
+  g_test_add_func ("/concurrency/locks-survive-second-open", test_locks_survive_second_open);
   return g_test_run ();
 }

@@ -2,16 +2,20 @@
  *
  * The same keys and checks as "callgauge-cli settings": time_zone,
  * calling_hours, attempt_cap, billing, line_rate_default, line_rate/<line>,
- * keep_full_numbers, and the scorecard's targets and weights.
+ * keep_full_numbers, retention_months (with "Delete Now", the GUI's
+ * `purge`), and the scorecard's targets and weights.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <glib/gi18n.h>
 
 #include "cg-compliance.h"
+#include "cg-format.h"
 #include "cg-preferences-window.h"
+#include "cg-purge.h"
 #include "cg-scorecard.h"
 
 struct _CgPreferencesWindow
@@ -22,6 +26,9 @@ struct _CgPreferencesWindow
   GtkSpinButton       *targets[CG_N_INDICATORS];
   GtkSpinButton       *weights[CG_N_INDICATORS];
   GtkSwitch           *keep_switch;
+  GtkSpinButton       *retention;
+  GtkWidget           *purge_button;
+  gboolean             purging;
 };
 
 G_DEFINE_FINAL_TYPE (CgPreferencesWindow, cg_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -84,6 +91,19 @@ cg_preferences_window_apply (CgPreferencesWindow  *self,
       if (!cg_attempt_cap_parse (value, &cap, error) ||
           !cg_store_set_setting (self->store, key, value, error))
         return FALSE;
+    }
+  else if (g_str_equal (key, CG_PURGE_SETTING))
+    {
+      if (!g_ascii_string_to_unsigned (value, 10, 0, CG_PURGE_MAX_MONTHS, NULL, NULL))
+        {
+          g_set_error (error, cg_preferences_error_quark (), 0,
+                       _("Keep call details for 0 to %d months (0 keeps all)."), CG_PURGE_MAX_MONTHS);
+          return FALSE;
+        }
+      if (!cg_store_set_setting (self->store, key, value, error))
+        return FALSE;
+      if (self->retention != NULL && gtk_spin_button_get_value_as_int (self->retention) != atoi (value))
+        gtk_spin_button_set_value (self->retention, atoi (value));
     }
   else if (g_str_equal (key, "keep_full_numbers"))
     {
@@ -200,6 +220,173 @@ on_billing_changed (AdwComboRow         *row,
     toast (self, error->message);
 }
 
+/* ---- retention: the setting, and purging by it ---- */
+
+static void
+update_purge_button (CgPreferencesWindow *self)
+{
+  gtk_widget_set_sensitive (self->purge_button,
+                            !self->purging && gtk_spin_button_get_value_as_int (self->retention) > 0);
+}
+
+static void
+on_retention_changed (GtkSpinButton       *spin,
+                      CgPreferencesWindow *self)
+{
+  g_autofree char *value = g_strdup_printf ("%d", gtk_spin_button_get_value_as_int (spin));
+  g_autoptr(GError) error = NULL;
+
+  if (!cg_preferences_window_apply (self, CG_PURGE_SETTING, value, &error))
+    toast (self, error->message);
+  update_purge_button (self);
+}
+
+typedef struct {
+  char          *db_path;
+  guint          months;
+  CgPurgeResult  result;
+} PurgeJob;
+
+static void
+purge_job_free (PurgeJob *job)
+{
+  g_free (job->db_path);
+  cg_purge_result_clear (&job->result);
+  g_free (job);
+}
+
+/* On a worker thread with its own connection, as imports run: a purge of
+ * millions of rows must not freeze the window. */
+static void
+purge_thread (GTask        *task,
+              gpointer      source,
+              gpointer      data,
+              GCancellable *cancellable)
+{
+  PurgeJob *job = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CgStore) store = cg_store_open (job->db_path, &error);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  if (store == NULL || !cg_purge_older_than (store, job->months, now, &job->result, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+purge_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  CgPreferencesWindow *self = CG_PREFERENCES_WINDOW (source);
+  PurgeJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  self->purging = FALSE;
+  update_purge_button (self);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  if (job->result.backup_path == NULL)
+    message = g_strdup_printf (ngettext ("Nothing is older than %u month.",
+                                         "Nothing is older than %u months.", job->months), job->months);
+  else
+    {
+      g_autofree char *calls = cg_format_count (job->result.calls);
+      g_autofree char *backup = g_filename_display_basename (job->result.backup_path);
+
+      message = g_strdup_printf (_("Deleted the details of %s calls; trends are unchanged. Backup: %s"), calls, backup);
+    }
+  toast (self, message);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+void
+cg_preferences_window_purge (CgPreferencesWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+  PurgeJob *job;
+
+  g_return_if_fail (CG_IS_PREFERENCES_WINDOW (self));
+  if (self->purging || gtk_spin_button_get_value_as_int (self->retention) <= 0)
+    return;
+  job = g_new0 (PurgeJob, 1);
+  job->db_path = g_strdup (cg_store_get_path (self->store));
+  job->months = (guint) gtk_spin_button_get_value_as_int (self->retention);
+  self->purging = TRUE;
+  update_purge_button (self);
+  task = g_task_new (self, NULL, purge_done, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) purge_job_free);
+  g_task_run_in_thread (task, purge_thread);
+}
+
+static void
+on_purge_response (AdwMessageDialog    *dialog,
+                   const char          *response,
+                   CgPreferencesWindow *self)
+{
+  if (g_str_equal (response, "delete"))
+    cg_preferences_window_purge (self);
+}
+
+static void
+on_purge_clicked (GtkButton           *button,
+                  CgPreferencesWindow *self)
+{
+  int months = gtk_spin_button_get_value_as_int (self->retention);
+  g_autofree char *body = g_strdup_printf (
+    ngettext ("The details of calls, survey responses and complaints older than %d month are deleted. "
+              "Trends and totals stay as they are. A backup of the database is made first; re-imports "
+              "into that period are skipped from now on.",
+              "The details of calls, survey responses and complaints older than %d months are deleted. "
+              "Trends and totals stay as they are. A backup of the database is made first; re-imports "
+              "into that period are skipped from now on.", months), months);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Delete Older Call Details?"), body);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_purge_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_retention_rows (CgPreferencesWindow *self,
+                    GtkWidget           *group)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *spin = gtk_spin_button_new_with_range (0, CG_PURGE_MAX_MONTHS, 1);
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Delete Now…"));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Keep call details for"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("Months. Older details can then be deleted; trends and totals stay. 0 keeps everything."));
+  self->retention = GTK_SPIN_BUTTON (spin);
+  gtk_spin_button_set_value (self->retention, cg_purge_get_retention_months (self->store));
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Months of call details to keep"), -1);
+  g_signal_connect (spin, "value-changed", G_CALLBACK (on_retention_changed), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Delete older call details"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("A backup of the database is made first."));
+  self->purge_button = button;
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "destructive-action");
+  g_signal_connect (button, "clicked", G_CALLBACK (on_purge_clicked), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  update_purge_button (self);
+}
+
 static GtkWidget *
 group (AdwPreferencesPage *page,
        const char         *title,
@@ -253,6 +440,7 @@ build_general (CgPreferencesWindow *self,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), row);
+  add_retention_rows (self, g);
 
   g = group (page, _("Telecom Costs"), _("What carriers charge per minute of talk, for the cost figures."));
   row = adw_combo_row_new ();

@@ -26,4 +26,9 @@ gboolean             cg_preferences_window_apply (CgPreferencesWindow *self,
                                                   const char          *value,
                                                   GError             **error);
 
+/* Deletes call details older than the retention setting, on a worker
+ * thread (what "Delete Now…" does once confirmed); a toast tells the
+ * outcome and ::changed follows. */
+void                 cg_preferences_window_purge (CgPreferencesWindow *self);
+
 G_END_DECLS

@@ -258,32 +258,40 @@ configure_sqlite_once (void)
 
 /* Reads the first bytes without SQLite so that a file which is not a
  * database is refused before SQLite could touch it. */
+/* Whether @path is empty, or else an SQLite database, asked of SQLite
+ * itself.  A plain open() and close() of the file here would drop every
+ * POSIX lock this process holds on it — SQLite's own, for the connections
+ * already open (the window's, a query worker's) — and another process
+ * could then take the database for unused, checkpoint it and delete the
+ * write-ahead log under those connections.  SQLite shares one descriptor
+ * per file among its connections and so keeps the locks. */
 static gboolean
 check_header (const char  *path,
               gboolean    *is_empty,
               GError     **error)
 {
-  static const char magic[16] = "SQLite format 3";
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) in = NULL;
-  char header[16];
-  gsize n_read = 0;
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, error);
+  sqlite3 *db = NULL;
+  int rc;
 
-  in = g_file_read (file, NULL, error);
-  if (in == NULL)
+  if (info == NULL)
     return FALSE;
-  if (!g_input_stream_read_all (G_INPUT_STREAM (in), header, sizeof header, &n_read, NULL, error))
-    return FALSE;
-
-  *is_empty = n_read == 0;
-  if (n_read == 0)
+  *is_empty = g_file_info_get_size (info) == 0;
+  if (*is_empty)
     return TRUE;
-  if (n_read < sizeof header || memcmp (header, magic, sizeof header) != 0)
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (db, "PRAGMA schema_version", NULL, NULL, NULL);
+  sqlite3_close_v2 (db);
+  if (rc == SQLITE_NOTADB)
     {
       g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_NOT_DATABASE,
                    _("%s is not a Callgauge database. It was left unchanged."), path);
       return FALSE;
     }
+  /* Anything else (busy, damaged) is for the checks after opening. */
   return TRUE;
 }
 
