@@ -15,73 +15,17 @@
 #include "cg-import-dialog.h"
 #include "cg-satisfaction-page.h"
 #include "cg-test-util.h"
+#include "cg-ui-test-util.h"
 #include "cg-window.h"
 
-static CgApplication *the_app;
 
-typedef struct {
-  char           *dir;
-  char           *db;
-  CgApplication  *app;
-  CgWindow       *window;
-} Fixture;
+typedef CgUiFixture Fixture;
 
-static void
-iterate_until (gboolean (*done) (Fixture *), Fixture *f, guint timeout_s)
-{
-  gint64 end = g_get_monotonic_time () + timeout_s * G_USEC_PER_SEC;
 
-  while (!done (f) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_true (done (f));
-}
 
-static gboolean
-window_mapped (Fixture *f)
-{
-  return f->window != NULL && gtk_widget_get_mapped (GTK_WIDGET (f->window));
-}
 
-static gboolean
-window_idle (Fixture *f)
-{
-  return !cg_window_is_busy (f->window);
-}
 
-static gboolean
-no_windows (Fixture *f)
-{
-  return gtk_application_get_windows (GTK_APPLICATION (f->app)) == NULL;
-}
 
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->dir = g_dir_make_tmp ("cg-sat-XXXXXX", NULL);
-  f->db = g_build_filename (f->dir, "test.db", NULL);
-  f->app = g_object_ref (the_app);
-  cg_application_set_db_path (f->app, f->db);
-  g_application_activate (G_APPLICATION (f->app));
-  f->window = CG_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
-  g_assert_nonnull (f->window);
-  iterate_until (window_mapped, f, 20);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  if (gtk_application_get_windows (GTK_APPLICATION (f->app)) != NULL)
-    {
-      gtk_window_close (GTK_WINDOW (f->window));
-      iterate_until (no_windows, f, 20);
-    }
-  g_clear_object (&f->app);
-  cg_test_remove_tree (f->dir);
-  g_free (f->db);
-  g_free (f->dir);
-}
 
 /* One number from the database, @text bound to ?1 when given. */
 static gint64
@@ -134,9 +78,9 @@ test_demo (Fixture       *f,
 
   g_assert_false (cg_window_page_has_data (f->window, "satisfaction"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.load-demo", NULL));
-  iterate_until (window_idle, f, 200);
+  cg_ui_iterate_until (cg_ui_window_idle, f, 200);
   cg_window_set_visible_page (f->window, "satisfaction");
-  iterate_until (satisfaction_filled, f, 60);
+  cg_ui_iterate_until (satisfaction_filled, f, 60);
   page = CG_SATISFACTION_PAGE (cg_window_get_page (f->window, "satisfaction"));
 
   dimensions = raw_query (f->db, "SELECT count (DISTINCT q.dimension) FROM survey_answers a "
@@ -166,13 +110,13 @@ test_demo (Fixture       *f,
   g_assert_cmpint (agent_responses, >, 0);
   g_assert_cmpint (agent_responses, <, responses);
   cg_view_filter_set_agent (filter, agent);
-  iterate_until (window_idle, f, 60);
+  cg_ui_iterate_until (cg_ui_window_idle, f, 60);
   g_assert_cmpint (cg_satisfaction_page_get_responses (page), ==, agent_responses);
 
   /* "Add to theme…" writes the user's term to the database. */
   g_signal_emit_by_name (cg_satisfaction_page_get_feedback (page), "add-term",
                          cg_themes_builtin_ids ()[0], "测试短语");
-  iterate_until (window_idle, f, 60);
+  cg_ui_iterate_until (cg_ui_window_idle, f, 60);
   g_assert_cmpint (raw_query (f->db, "SELECT count (*) FROM theme_terms WHERE term = '测试短语' AND removed = 0 "
                                      "AND theme = ?1", cg_themes_builtin_ids ()[0]), ==, 1);
 }
@@ -216,8 +160,8 @@ test_import_survey (Fixture       *f,
 
   g_assert_true (cg_import_dialog_can_import (the_dialog));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (the_dialog), "import.start", NULL));
-  iterate_until (dialog_finished, f, 30);
-  iterate_until (window_idle, f, 30);
+  cg_ui_iterate_until (dialog_finished, f, 30);
+  cg_ui_iterate_until (cg_ui_window_idle, f, 30);
 
   g_assert_cmpint (raw_query (f->db, "SELECT count (*) FROM survey_responses", NULL), ==, 3);
   g_assert_cmpint (cg_import_dialog_get_imported (the_dialog), ==, 3);
@@ -263,15 +207,15 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
   adw_init ();
-  the_app = cg_application_new ();
-  g_assert_true (g_application_register (G_APPLICATION (the_app), NULL, NULL));
+  cg_ui_test_app = cg_application_new ();
+  g_assert_true (g_application_register (G_APPLICATION (cg_ui_test_app), NULL, NULL));
 
-#define ADD(name, func) g_test_add ("/satisfaction-page/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(name, func) g_test_add ("/satisfaction-page/" name, Fixture, NULL, cg_ui_fixture_set_up, func, cg_ui_fixture_tear_down)
   ADD ("import-survey", test_import_survey);
   ADD ("import-kind-switch", test_import_kind_switch);
   ADD ("demo", test_demo);
 #undef ADD
   status = g_test_run ();
-  g_clear_object (&the_app);
+  g_clear_object (&cg_ui_test_app);
   return status;
 }

@@ -21,79 +21,21 @@
 #include "cg-overview-page.h"
 #include "cg-preferences-window.h"
 #include "cg-test-util.h"
+#include "cg-ui-test-util.h"
 #include "cg-window.h"
 
-/* One application for the process: GApplication registers its id on the
- * session bus once. */
-static CgApplication *the_app;
 
 static const char *const page_names[] = {
   "overview", "connect", "satisfaction", "cost", "compliance", "data",
 };
 
-typedef struct {
-  char           *dir;
-  char           *db;
-  CgApplication  *app;
-  CgWindow       *window;
-} Fixture;
+typedef CgUiFixture Fixture;
 
-static void
-iterate_until (gboolean (*done) (Fixture *), Fixture *f, guint timeout_s)
-{
-  gint64 end = g_get_monotonic_time () + timeout_s * G_USEC_PER_SEC;
 
-  while (!done (f) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_true (done (f));
-}
 
-static gboolean
-window_mapped (Fixture *f)
-{
-  return f->window != NULL && gtk_widget_get_mapped (GTK_WIDGET (f->window));
-}
 
-static gboolean
-window_idle (Fixture *f)
-{
-  return !cg_window_is_busy (f->window);
-}
 
-static gboolean
-no_windows (Fixture *f)
-{
-  return gtk_application_get_windows (GTK_APPLICATION (f->app)) == NULL;
-}
 
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->dir = g_dir_make_tmp ("cg-window-XXXXXX", NULL);
-  f->db = g_build_filename (f->dir, "test.db", NULL);
-  f->app = g_object_ref (the_app);
-  cg_application_set_db_path (f->app, f->db);
-  g_application_activate (G_APPLICATION (f->app));
-  f->window = CG_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
-  g_assert_nonnull (f->window);
-  iterate_until (window_mapped, f, 20);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  if (gtk_application_get_windows (GTK_APPLICATION (f->app)) != NULL)
-    {
-      gtk_window_close (GTK_WINDOW (f->window));
-      iterate_until (no_windows, f, 20);
-    }
-  g_clear_object (&f->app);
-  cg_test_remove_tree (f->dir);
-  g_free (f->db);
-  g_free (f->dir);
-}
 
 /* @key is a literal of the tests: no quoting needed. */
 static char *
@@ -143,7 +85,7 @@ test_load_demo (Fixture       *f,
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.load-demo", NULL));
   g_assert_true (cg_window_is_busy (f->window));
-  iterate_until (window_idle, f, 110);
+  cg_ui_iterate_until (cg_ui_window_idle, f, 110);
 
   g_assert_cmpint (raw_calls (f->db), >, 50000);
   g_assert_true (cg_window_page_has_data (f->window, "overview"));
@@ -190,9 +132,9 @@ test_import_dialog (Fixture       *f,
   g_assert_cmpstr (cg_import_dialog_get_state (the_dialog), ==, "setup");
   g_assert_true (cg_import_dialog_can_import (the_dialog));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (the_dialog), "import.start", NULL));
-  iterate_until (dialog_finished, f, 30);
+  cg_ui_iterate_until (dialog_finished, f, 30);
   /* The pages refresh in the background. */
-  iterate_until (window_idle, f, 30);
+  cg_ui_iterate_until (cg_ui_window_idle, f, 30);
 
   g_assert_cmpint (cg_import_dialog_get_imported (the_dialog), ==, 3);
   g_assert_cmpint (raw_calls (f->db), ==, 3);
@@ -227,7 +169,7 @@ load_demo (Fixture *f)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.load-demo", NULL));
   g_assert_true (cg_window_is_busy (f->window));
-  iterate_until (window_idle, f, 300);
+  cg_ui_iterate_until (cg_ui_window_idle, f, 300);
 }
 
 static guint
@@ -275,7 +217,7 @@ test_dashboard (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     {
       cg_window_set_visible_page (f->window, page_names[i]);
-      iterate_until (window_idle, f, 60);
+      cg_ui_iterate_until (cg_ui_window_idle, f, 60);
       g_assert_cmpstr (cg_window_get_visible_page (f->window), ==, page_names[i]);
       g_assert_true (cg_window_page_has_data (f->window, page_names[i]));
     }
@@ -289,7 +231,7 @@ test_dashboard (Fixture       *f,
 
   /* By week: more rows, ISO week keys, the same calls. */
   cg_view_filter_set_granularity (filter, CG_DIM_WEEK);
-  iterate_until (window_idle, f, 60);
+  cg_ui_iterate_until (cg_ui_window_idle, f, 60);
   g_assert_cmpuint (n_rows (trend), >, by_month);
   g_assert_cmpint (sum_calls (trend), ==, calls);
   {
@@ -305,7 +247,7 @@ test_dashboard (Fixture       *f,
   cg_view_filter_set_today (filter, last);
   cg_view_filter_set_granularity (filter, CG_DIM_MONTH);
   cg_view_filter_set_preset (filter, "this-month");
-  iterate_until (window_idle, f, 60);
+  cg_ui_iterate_until (cg_ui_window_idle, f, 60);
   month_start = g_date_time_new (tz, g_date_time_get_year (last), g_date_time_get_month (last), 1, 0, 0, 0);
   sql = g_strdup_printf ("SELECT count(*) FROM calls WHERE start_ts >= %" G_GINT64_FORMAT, g_date_time_to_unix (month_start));
   month_calls = cg_test_sql_int (f->db, sql);
@@ -316,11 +258,11 @@ test_dashboard (Fixture       *f,
   /* Double-clicking a line filters to it: the line table keeps one row. */
   cg_view_filter_set_preset (filter, "all");
   cg_view_filter_set_line (filter, "L02");
-  iterate_until (window_idle, f, 60);
+  cg_ui_iterate_until (cg_ui_window_idle, f, 60);
   g_assert_cmpuint (n_rows (cg_connect_page_get_table (connect, CG_DIM_LINE)), ==, 1);
   g_assert_cmpint (sum_calls (trend), ==, cg_test_sql_int (f->db, "SELECT count(*) FROM calls WHERE line = 'L02'"));
   cg_view_filter_set_line (filter, NULL);
-  iterate_until (window_idle, f, 60);
+  cg_ui_iterate_until (cg_ui_window_idle, f, 60);
 
   /* The trend chart saves as PNG, SVG and PDF. */
   {
@@ -373,7 +315,7 @@ check_ab_panel (Fixture *f)
   r3 = g_strdup_printf ("%.1f %%", 100.0 * x3 / n3);
 
   g_assert_true (cg_connect_page_compare (connect, CG_DIM_LINE, "L01", "L03"));
-  iterate_until (window_idle, f, 60);
+  cg_ui_iterate_until (cg_ui_window_idle, f, 60);
   verdict = cg_connect_page_get_verdict (connect);
   expected = g_strdup_printf ("L01 connects better than L03: %s vs %s", r1, r3);
   g_assert_true (g_str_has_prefix (verdict, expected));
@@ -472,7 +414,7 @@ test_preferences (Fixture       *f,
   g_assert_null (bad);
   check_retention (f, prefs);
   gtk_window_destroy (GTK_WINDOW (prefs));
-  iterate_until (window_idle, f, 30);
+  cg_ui_iterate_until (cg_ui_window_idle, f, 30);
 }
 
 /* Under zh_CN every page title is translated. */
@@ -520,7 +462,7 @@ test_quit (Fixture       *f,
            gconstpointer  data)
 {
   g_action_group_activate_action (G_ACTION_GROUP (f->app), "quit", NULL);
-  iterate_until (no_windows, f, 20);
+  cg_ui_iterate_until (cg_ui_no_windows, f, 20);
 }
 
 /* ---- overview findings, incidents, forecast and export ------------------------ */
@@ -580,8 +522,8 @@ test_overview_findings (Fixture       *f,
 
   load_demo (f);
   cg_window_set_visible_page (f->window, "overview");
-  iterate_until (overview_findings_filled, f, 300);
-  iterate_until (window_idle, f, 300);
+  cg_ui_iterate_until (overview_findings_filled, f, 300);
+  cg_ui_iterate_until (cg_ui_window_idle, f, 300);
   list = cg_overview_page_get_findings (overview, &n);
   g_assert_cmpuint (n, >, 0);
 
@@ -634,7 +576,7 @@ test_connect_incidents (Fixture       *f,
 
   load_demo (f);
   cg_window_set_visible_page (f->window, "connect");
-  iterate_until (connect_incidents_filled, f, 300);
+  cg_ui_iterate_until (connect_incidents_filled, f, 300);
   incidents = cli_json (f, (const char *const[]) { "incidents", "--json", NULL });
   if (incidents == NULL)
     {
@@ -672,7 +614,7 @@ test_export_dialog (Fixture       *f,
                                      cg_window_get_filter (f->window));
   gtk_window_present (GTK_WINDOW (the_export));
   cg_export_dialog_export_to (the_export, path);
-  iterate_until (export_finished, f, 300);
+  cg_ui_iterate_until (export_finished, f, 300);
   g_assert_null (cg_export_dialog_get_error (the_export));
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   g_assert_cmpuint (length, >, 4);
@@ -710,10 +652,10 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
   adw_init ();
-  the_app = cg_application_new ();
-  g_assert_true (g_application_register (G_APPLICATION (the_app), NULL, NULL));
+  cg_ui_test_app = cg_application_new ();
+  g_assert_true (g_application_register (G_APPLICATION (cg_ui_test_app), NULL, NULL));
 
-#define ADD(name, func) g_test_add ("/window/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(name, func) g_test_add ("/window/" name, Fixture, NULL, cg_ui_fixture_set_up, func, cg_ui_fixture_tear_down)
   if (chinese)
     ADD ("chinese", test_chinese);
   else
@@ -731,6 +673,6 @@ main (int   argc,
     }
 #undef ADD
   status = g_test_run ();
-  g_clear_object (&the_app);
+  g_clear_object (&cg_ui_test_app);
   return status;
 }
