@@ -68,3 +68,60 @@ cg_ui_fixture_tear_down (CgUiFixture   *f,
   g_free (f->db);
   g_free (f->dir);
 }
+
+static void
+got_text (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  char **text = user_data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+  if (*text == NULL)
+    *text = g_strdup ("(nothing)");
+}
+
+char *
+cg_ui_read_clipboard (GtkWidget *widget)
+{
+  char *text = NULL;
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, got_text, &text);
+  while (text == NULL && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  return text;
+}
+
+GtkWidget *
+cg_ui_context_menu (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER_MENU (child))
+      return child;
+  return NULL;
+}
+
+gboolean
+cg_ui_context_menu_shown (GtkWidget *widget)
+{
+  GtkWidget *menu = cg_ui_context_menu (widget);
+
+  return menu != NULL && gtk_widget_get_mapped (menu);
+}
+
+GtkGesture *
+cg_ui_click_gesture (GtkWidget *widget,
+                     guint      button)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) c = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (c) && gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (c)) == button)
+        return GTK_GESTURE (c);
+    }
+  return NULL;
+}

@@ -37,4 +37,16 @@ void     cg_ui_fixture_set_up     (CgUiFixture   *f,
 void     cg_ui_fixture_tear_down  (CgUiFixture   *f,
                                    gconstpointer  data);
 
+/* Widget-level helpers for tests without the window. */
+
+/* The clipboard's text after the main loop delivered it ("(nothing)" when
+ * it holds none). */
+char       *cg_ui_read_clipboard    (GtkWidget     *widget);
+/* @widget's own context menu: a GtkPopoverMenu child of it. */
+GtkWidget  *cg_ui_context_menu      (GtkWidget     *widget);
+gboolean    cg_ui_context_menu_shown (GtkWidget    *widget);
+/* @widget's click gesture for mouse @button, or NULL. */
+GtkGesture *cg_ui_click_gesture     (GtkWidget     *widget,
+                                     guint          button);
+
 G_END_DECLS

@@ -13,6 +13,7 @@
 
 #include "cg-chart-view.h"
 #include "cg-test-util.h"
+#include "cg-ui-test-util.h"
 
 typedef struct {
   GtkWindow   *window;
@@ -185,26 +186,12 @@ test_table (Fixture *f, gconstpointer data)
 }
 
 static void
-got_text (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  char **text = user_data;
-
-  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
-  if (*text == NULL)
-    *text = g_strdup ("(nothing)");
-}
-
-static void
 test_copy_csv (Fixture *f, gconstpointer data)
 {
-  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (f->view));
   g_autofree char *text = NULL;
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "chart.copy-csv", NULL));
-  gdk_clipboard_read_text_async (clipboard, NULL, got_text, &text);
-  while (text == NULL && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
+  text = cg_ui_read_clipboard (GTK_WIDGET (f->view));
   g_assert_cmpstr (text, ==,
                    "Period,All,All (lower),All (upper)\r\n"
                    "2026-01,0.4,0.35,0.45\r\n"
@@ -253,18 +240,11 @@ static void
 test_item_activated (Fixture *f, gconstpointer data)
 {
   GtkWidget *area = find_descendant (GTK_WIDGET (f->view), GTK_TYPE_DRAWING_AREA);
-  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (area);
-  GtkGesture *click = NULL;
+  GtkGesture *click = cg_ui_click_gesture (area, GDK_BUTTON_PRIMARY);
   int got[2] = { -2, -2 };
   int width = gtk_widget_get_width (area), height = gtk_widget_get_height (area);
   double x = width - 8, y = -1;
 
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr (GObject) c = g_list_model_get_item (controllers, i);
-      if (GTK_IS_GESTURE_CLICK (c) && gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (c)) == GDK_BUTTON_PRIMARY)
-        click = GTK_GESTURE (c);
-    }
   g_assert_nonnull (click);
   for (int py = 0; py < height && y < 0; py++)
     {
@@ -287,22 +267,10 @@ test_item_activated (Fixture *f, gconstpointer data)
   g_assert_cmpint (got[0], ==, -2);
 }
 
-/* The context menu is a child of the view itself; the menu button's
- * popover is further down. */
-static GtkWidget *
-context_menu (Fixture *f)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (f->view)); child;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_POPOVER_MENU (child))
-      return child;
-  return NULL;
-}
-
 static gboolean
 menu_shown (Fixture *f)
 {
-  return context_menu (f) != NULL && gtk_widget_get_mapped (context_menu (f));
+  return cg_ui_context_menu_shown (GTK_WIDGET (f->view));
 }
 
 /* A right-click opens the chart menu where the pointer is. */
@@ -310,21 +278,14 @@ static void
 test_context_menu (Fixture *f, gconstpointer data)
 {
   GtkWidget *area = find_descendant (GTK_WIDGET (f->view), GTK_TYPE_DRAWING_AREA);
-  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (area);
-  GtkGesture *context = NULL;
+  GtkGesture *context = cg_ui_click_gesture (area, GDK_BUTTON_SECONDARY);
   GdkRectangle rect;
 
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr (GObject) c = g_list_model_get_item (controllers, i);
-      if (GTK_IS_GESTURE_CLICK (c) && gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (c)) == GDK_BUTTON_SECONDARY)
-        context = GTK_GESTURE (c);
-    }
   g_assert_nonnull (context);
   g_assert_false (menu_shown (f));
   g_signal_emit_by_name (context, "pressed", 1, 100.0, 50.0);
   iterate_until (menu_shown, f);
-  g_assert_true (gtk_popover_get_pointing_to (GTK_POPOVER (context_menu (f)), &rect));
+  g_assert_true (gtk_popover_get_pointing_to (GTK_POPOVER (cg_ui_context_menu (GTK_WIDGET (f->view))), &rect));
   g_assert_cmpint (rect.x, ==, 100);
   g_assert_cmpint (rect.y, ==, 50);
 }

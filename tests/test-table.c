@@ -11,6 +11,7 @@
 
 #include "cg-table.h"
 #include "cg-test-util.h"
+#include "cg-ui-test-util.h"
 
 typedef struct {
   GtkWindow *window;
@@ -112,44 +113,20 @@ test_csv (Fixture *f, gconstpointer data)
 }
 
 static void
-got_text (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  char **text = user_data;
-
-  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
-  if (*text == NULL)
-    *text = g_strdup ("(nothing)");
-}
-
-static void
 test_copy (Fixture *f, gconstpointer data)
 {
-  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (f->table));
   g_autofree char *text = NULL;
   g_autofree char *expected = cg_table_to_csv (f->table);
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->table), "table.copy-csv", NULL));
-  gdk_clipboard_read_text_async (clipboard, NULL, got_text, &text);
-  while (text == NULL && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
+  text = cg_ui_read_clipboard (GTK_WIDGET (f->table));
   g_assert_cmpstr (text, ==, expected);
-}
-
-static GtkWidget *
-context_menu (Fixture *f)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (f->table)); child;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_POPOVER_MENU (child))
-      return child;
-  return NULL;
 }
 
 static gboolean
 menu_shown (Fixture *f)
 {
-  return context_menu (f) != NULL && gtk_widget_get_mapped (context_menu (f));
+  return cg_ui_context_menu_shown (GTK_WIDGET (f->table));
 }
 
 static gboolean
@@ -163,26 +140,19 @@ menu_hidden (Fixture *f)
 static void
 test_context_menu (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->table));
-  GtkGesture *context = NULL;
+  GtkGesture *context = cg_ui_click_gesture (GTK_WIDGET (f->table), GDK_BUTTON_SECONDARY);
+  GtkWidget *menu = cg_ui_context_menu (GTK_WIDGET (f->table));
   GdkRectangle rect;
 
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) c = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_GESTURE_CLICK (c) && gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (c)) == GDK_BUTTON_SECONDARY)
-        context = GTK_GESTURE (c);
-    }
   g_assert_nonnull (context);
   g_assert_false (menu_shown (f));
   g_signal_emit_by_name (context, "pressed", 1, 60.0, 40.0);
   iterate_until (menu_shown, f);
-  g_assert_true (gtk_popover_get_pointing_to (GTK_POPOVER (context_menu (f)), &rect));
+  g_assert_true (gtk_popover_get_pointing_to (GTK_POPOVER (menu), &rect));
   g_assert_cmpint (rect.x, ==, 60);
   g_assert_cmpint (rect.y, ==, 40);
 
-  gtk_popover_popdown (GTK_POPOVER (context_menu (f)));
+  gtk_popover_popdown (GTK_POPOVER (menu));
   iterate_until (menu_hidden, f);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->table), "table.menu", NULL));
   iterate_until (menu_shown, f);
