@@ -69,6 +69,18 @@ cg_ui_fixture_tear_down (CgUiFixture   *f,
   g_free (f->dir);
 }
 
+void
+cg_ui_wait (gboolean (*done) (gpointer data),
+            gpointer   data,
+            guint      timeout_s)
+{
+  gint64 end = g_get_monotonic_time () + timeout_s * G_USEC_PER_SEC;
+
+  while (!done (data) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (done (data));
+}
+
 static void
 got_text (GObject      *source,
           GAsyncResult *result,

@@ -39,6 +39,11 @@ void     cg_ui_fixture_tear_down  (CgUiFixture   *f,
 
 /* Widget-level helpers for tests without the window. */
 
+/* Runs the main loop until @done (@data) holds; fails after @timeout_s. */
+void        cg_ui_wait              (gboolean     (*done) (gpointer data),
+                                     gpointer       data,
+                                     guint          timeout_s);
+
 /* The clipboard's text after the main loop delivered it ("(nothing)" when
  * it holds none). */
 char       *cg_ui_read_clipboard    (GtkWidget     *widget);

@@ -36,19 +36,11 @@ month_chart (void)
   return chart;
 }
 
-static void
-iterate_until (gboolean (*done) (Fixture *), Fixture *f)
-{
-  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!done (f) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_true (done (f));
-}
-
 static gboolean
-mapped (Fixture *f)
+mapped (gpointer data)
 {
+  Fixture *f = data;
+
   return gtk_widget_get_mapped (GTK_WIDGET (f->view)) && gtk_widget_get_width (GTK_WIDGET (f->view)) > 0;
 }
 
@@ -61,7 +53,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   gtk_window_set_default_size (f->window, 640, 400);
   gtk_window_set_child (f->window, GTK_WIDGET (f->view));
   gtk_window_present (f->window);
-  iterate_until (mapped, f);
+  cg_ui_wait (mapped, f, 20);
 }
 
 static void
@@ -87,14 +79,18 @@ find_descendant (GtkWidget *widget, GType type)
 }
 
 static gboolean
-drawn_dark (Fixture *f)
+drawn_dark (gpointer data)
 {
+  Fixture *f = data;
+
   return cg_chart_get_style (f->chart)->dark;
 }
 
 static gboolean
-drawn_light (Fixture *f)
+drawn_light (gpointer data)
 {
+  Fixture *f = data;
+
   return !cg_chart_get_style (f->chart)->dark;
 }
 
@@ -106,9 +102,9 @@ test_dark_mode (Fixture *f, gconstpointer data)
 
   g_assert_true (cg_chart_view_get_chart (f->view) == f->chart);
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  iterate_until (drawn_light, f);
+  cg_ui_wait (drawn_light, f, 20);
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
-  iterate_until (drawn_dark, f);
+  cg_ui_wait (drawn_dark, f, 20);
   /* light text on dark */
   g_assert_cmpfloat (cg_chart_get_style (f->chart)->fg.red, >, 0.5);
   g_assert_false (cg_chart_get_style (f->chart)->fill_background);
@@ -268,8 +264,10 @@ test_item_activated (Fixture *f, gconstpointer data)
 }
 
 static gboolean
-menu_shown (Fixture *f)
+menu_shown (gpointer data)
 {
+  Fixture *f = data;
+
   return cg_ui_context_menu_shown (GTK_WIDGET (f->view));
 }
 
@@ -284,7 +282,7 @@ test_context_menu (Fixture *f, gconstpointer data)
   g_assert_nonnull (context);
   g_assert_false (menu_shown (f));
   g_signal_emit_by_name (context, "pressed", 1, 100.0, 50.0);
-  iterate_until (menu_shown, f);
+  cg_ui_wait (menu_shown, f, 20);
   g_assert_true (gtk_popover_get_pointing_to (GTK_POPOVER (cg_ui_context_menu (GTK_WIDGET (f->view))), &rect));
   g_assert_cmpint (rect.x, ==, 100);
   g_assert_cmpint (rect.y, ==, 50);

@@ -23,19 +23,11 @@ static const CgColumn columns[] = {
   { "Connect rate", CG_COLUMN_NUMBER, NULL },
 };
 
-static void
-iterate_until (gboolean (*done) (Fixture *), Fixture *f)
-{
-  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!done (f) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_true (done (f));
-}
-
 static gboolean
-mapped (Fixture *f)
+mapped (gpointer data)
 {
+  Fixture *f = data;
+
   return gtk_widget_get_mapped (GTK_WIDGET (f->table)) && gtk_widget_get_width (GTK_WIDGET (f->table)) > 0;
 }
 
@@ -67,7 +59,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   gtk_window_set_default_size (f->window, 480, 300);
   gtk_window_set_child (f->window, GTK_WIDGET (f->table));
   gtk_window_present (f->window);
-  iterate_until (mapped, f);
+  cg_ui_wait (mapped, f, 20);
 }
 
 static void
@@ -124,14 +116,18 @@ test_copy (Fixture *f, gconstpointer data)
 }
 
 static gboolean
-menu_shown (Fixture *f)
+menu_shown (gpointer data)
 {
+  Fixture *f = data;
+
   return cg_ui_context_menu_shown (GTK_WIDGET (f->table));
 }
 
 static gboolean
-menu_hidden (Fixture *f)
+menu_hidden (gpointer data)
 {
+  Fixture *f = data;
+
   return !menu_shown (f);
 }
 
@@ -147,15 +143,15 @@ test_context_menu (Fixture *f, gconstpointer data)
   g_assert_nonnull (context);
   g_assert_false (menu_shown (f));
   g_signal_emit_by_name (context, "pressed", 1, 60.0, 40.0);
-  iterate_until (menu_shown, f);
+  cg_ui_wait (menu_shown, f, 20);
   g_assert_true (gtk_popover_get_pointing_to (GTK_POPOVER (menu), &rect));
   g_assert_cmpint (rect.x, ==, 60);
   g_assert_cmpint (rect.y, ==, 40);
 
   gtk_popover_popdown (GTK_POPOVER (menu));
-  iterate_until (menu_hidden, f);
+  cg_ui_wait (menu_hidden, f, 20);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->table), "table.menu", NULL));
-  iterate_until (menu_shown, f);
+  cg_ui_wait (menu_shown, f, 20);
 }
 
 int

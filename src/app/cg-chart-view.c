@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "cg-chart-view.h"
+#include "cg-page-util.h"
 
 struct _CgChartView
 {
@@ -374,18 +375,6 @@ cg_chart_view_copy_csv (CgChartView *self)
 }
 
 static void
-show_error (CgChartView *self,
-            GError      *error)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                              _("Chart Not Saved"), error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 save_response (GtkNativeDialog *chooser,
                int              response,
                CgChartView     *self)
@@ -396,7 +385,7 @@ save_response (GtkNativeDialog *chooser,
       g_autoptr (GError) error = NULL;
 
       if (!cg_chart_view_save (self, file, &error))
-        show_error (self, error);
+        cg_show_error (GTK_WIDGET (self), _("Chart Not Saved"), error->message);
     }
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);

@@ -187,3 +187,15 @@ cg_chart_view_new_sized (int height)
   gtk_widget_set_hexpand (view, TRUE);
   return view;
 }
+
+void
+cg_show_error (GtkWidget  *widget,
+               const char *title,
+               const char *message)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, title, message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}

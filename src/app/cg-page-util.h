@@ -39,6 +39,11 @@ void        cg_connect_table_fill (CgTable          *table,
 /** cg_dimension_label: "Line", "Agent"… for the dimensions people pick. */
 const char *cg_dimension_label    (CgDimension       by);
 
+/** cg_show_error: a message dialog over @widget's window that tells why something failed. */
+void        cg_show_error         (GtkWidget        *widget,
+                                   const char       *title,
+                                   const char       *message);
+
 /** cg_chart_view_new_sized: a chart view of @height pixels, empty until a chart is set. */
 GtkWidget  *cg_chart_view_new_sized (int             height);
 

@@ -16,6 +16,7 @@
 #include <adwaita.h>
 
 #include "cg-csv-out.h"
+#include "cg-page-util.h"
 #include "cg-table.h"
 
 struct _CgTableRow
@@ -264,14 +265,7 @@ save_response (GtkNativeDialog *chooser,
 
       if (!g_file_replace_contents (file, contents, strlen (contents), NULL, FALSE,
                                     G_FILE_CREATE_NONE, NULL, NULL, &error))
-        {
-          GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-          GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                      _("Table Not Saved"), error->message);
-
-          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-          gtk_window_present (GTK_WINDOW (dialog));
-        }
+        cg_show_error (GTK_WIDGET (self), _("Table Not Saved"), error->message);
     }
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
