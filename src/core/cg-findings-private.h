@@ -18,9 +18,13 @@ G_BEGIN_DECLS
 
 typedef struct {
   CgStore *store;
+  const CgFindingsInputs *inputs;  /* never NULL */
   CgFilter current;
   CgFilter previous;
   double   connected_per_sale;  /* of the period; 0 without sales */
+  /* The rows by total, line, list and agent of each period (0 current,
+   * 1 previous), from one pass over its calls (cg-analytics-slices.h). */
+  const CgCallSlices *slices[2];
   /* Connect rows by period (0 current, 1 previous) and dimension, read
    * once: several sources need the same ones (cg_findings_connect). */
   GPtrArray *connect[2][CG_N_DIMS];

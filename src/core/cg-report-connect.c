@@ -83,7 +83,10 @@ write_connect_table (CgReport      *r,
                      CgDimension    by,
                      GError       **error)
 {
-  g_autoptr(GPtrArray) rows = cg_analytics_connect (r->store, by, &r->filter, error);
+  /* The Summary's pass over the calls has the agents (the sums do not). */
+  g_autoptr(GPtrArray) rows = r->slices != NULL && r->slices->connect[by] != NULL
+                              ? g_ptr_array_ref (r->slices->connect[by])
+                              : cg_analytics_connect (r->store, by, &r->filter, error);
   const char *titles[] = {
     dimension_title (r, by), CG_T (r, "Calls", "呼叫数"), CG_T (r, "Connected", "接通数"),
     CG_T (r, "Connect rate", "接通率"), CG_T (r, "95% CI low", "95% 置信下限"),
