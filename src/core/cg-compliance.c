@@ -324,6 +324,66 @@ prepare_keyed (CgStore                  *store,
   return stmt;
 }
 
+/* An offending call: where it sorts and which row it is. */
+typedef struct {
+  gint64 hash;   /* the attempt cap's order only */
+  gint64 ts;
+  gint64 id;
+} Offence;
+
+static int
+compare_offences (gconstpointer a,
+                  gconstpointer b)
+{
+  const Offence *x = a, *y = b;
+
+  if (x->hash != y->hash)
+    return x->hash < y->hash ? -1 : 1;
+  if (x->ts != y->ts)
+    return x->ts < y->ts ? -1 : 1;
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* Adds the calls @offences (in their order) to @finding: the listed ones
+ * and, for an audit by key, every one's key are read by id.  Reading the
+ * few offending rows afterwards spares sorting every call's row. */
+static gboolean
+add_offences (CgStore            *store,
+              CgComplianceReport *r,
+              CgFinding          *finding,
+              GArray             *offences,
+              GError            **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  for (guint i = 0; i < offences->len; i++)
+    {
+      int rc;
+
+      if (r->violations_by_key == NULL && finding->count >= CG_COMPLIANCE_MAX_LISTED)
+        {
+          finding->count += offences->len - i;
+          break;
+        }
+      if (stmt == NULL &&
+          (stmt = prepare_keyed (store, r, "SELECT " CALL_COLUMNS ", %s FROM calls WHERE id = ?1",
+                                 "compliance calls", error)) == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, g_array_index (offences, Offence, i).id);
+      if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        finding_add (r, finding, stmt, 5);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW)
+        {
+          cg_store_set_sql_error (store, error, "compliance calls");
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
+    }
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
 static gboolean
 audit_hours (CgStore            *store,
              const CgFilter     *filter,
@@ -331,24 +391,28 @@ audit_hours (CgStore            *store,
              GError            **error)
 {
   g_autoptr(GTimeZone) tz = cg_store_get_time_zone (store);
-  sqlite3_stmt *stmt = prepare_keyed (store, r,
-                                      "SELECT " CALL_COLUMNS ", %s FROM calls WHERE " CG_FILTER_SQL
-                                      " ORDER BY start_ts, id", "calls outside hours", error);
+  g_autoptr(GArray) offences = g_array_new (FALSE, FALSE, sizeof (Offence));
+  sqlite3_stmt *stmt = cg_store_prepare (store, "SELECT start_ts, id FROM calls WHERE " CG_FILTER_SQL, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
   cg_filter_bind (stmt, filter);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    if (is_outside_hours (tz, &r->hours, sqlite3_column_int64 (stmt, 0)))
-      finding_add (r, &r->outside_hours, stmt, 5);
-  sqlite3_finalize (stmt);
+    {
+      Offence o = { 0, sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+
+      if (is_outside_hours (tz, &r->hours, o.ts))
+        g_array_append_val (offences, o);
+    }
+  sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
       cg_store_set_sql_error (store, error, "calls outside hours");
       return FALSE;
     }
-  return TRUE;
+  g_array_sort (offences, compare_offences);
+  return add_offences (store, r, &r->outside_hours, offences, error);
 }
 
 static gboolean
@@ -380,58 +444,152 @@ audit_dnc (CgStore            *store,
   return TRUE;
 }
 
+/* A call of a number that may break the cap. */
+typedef struct {
+  Offence  o;
+  gboolean in_filter;
+} Attempt;
+
+static int
+compare_attempts (gconstpointer a,
+                  gconstpointer b)
+{
+  return compare_offences (&((const Attempt *) a)->o, &((const Attempt *) b)->o);
+}
+
+static int
+compare_gint64 (gconstpointer a,
+                gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The numbers with more than @n calls in [@from, @to), ascending: only
+ * they can break the cap.  Most numbers are dialled a few times, so the
+ * walk below then sorts a few calls instead of all. */
+static GArray *
+numbers_over (CgStore  *store,
+              gint64    from,
+              gint64    to,
+              guint     n,
+              GError  **error)
+{
+  g_autoptr(GArray) hashes = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) over = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = cg_store_prepare (store,
+    "SELECT phone_hash FROM calls WHERE phone_hash IS NOT NULL AND start_ts >= ?1 AND start_ts < ?2", error);
+  gint64 *h;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, from);
+  sqlite3_bind_int64 (stmt, 2, to);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 hash = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (hashes, hash);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      cg_store_set_sql_error (store, error, "attempt cap");
+      return NULL;
+    }
+  g_array_sort (hashes, compare_gint64);
+  h = (gint64 *) (gpointer) hashes->data;
+  for (guint i = 0; i < hashes->len;)
+    {
+      guint j = i + 1;
+
+      while (j < hashes->len && h[j] == h[i])
+        j++;
+      if (j - i > n)
+        g_array_append_val (over, h[i]);
+      i = j;
+    }
+  return g_steal_pointer (&over);
+}
+
 static gboolean
 audit_attempts (CgStore            *store,
                 const CgFilter     *filter,
                 CgComplianceReport *r,
                 GError            **error)
 {
-  /* Attempts from a window before the period count towards the cap of
-   * the period's first calls; column 6 says whether a call is in the filter. */
-  sqlite3_stmt *stmt = prepare_keyed (store, r,
-                                      "SELECT " CALL_COLUMNS ", phone_hash, (" CG_FILTER_SQL "), %s FROM calls"
-                                      " WHERE phone_hash IS NOT NULL AND start_ts >= ?6 AND start_ts < ?2"
-                                      " ORDER BY phone_hash, start_ts, id", "attempt cap", error);
   guint n = r->cap.max_attempts;
   gint64 window = (gint64) r->cap.days * SECONDS_PER_DAY;
+  /* Attempts from a window before the period count towards the cap of
+   * the period's first calls. */
+  gint64 from = filter->from_ts != 0 ? filter->from_ts - window : G_MININT64;
+  gint64 to = filter->to_ts != 0 ? filter->to_ts : G_MAXINT64;
+  g_autoptr(GArray) over = numbers_over (store, from, to, n, error);
+  g_autoptr(GArray) attempts = NULL;
+  g_autoptr(GArray) offences = NULL;
   g_autofree gint64 *recent = g_new (gint64, n);  /* ring of the last n start times of this number */
   gint64 phone = 0, seen = 0, last_counted_phone = 0;
   gboolean counted_any = FALSE;
+  sqlite3_stmt *stmt;
   int rc;
 
+  if (over == NULL)
+    return FALSE;
+  if (over->len == 0)
+    return TRUE;
+  /* Column 3 says whether a call is in the filter. */
+  stmt = cg_store_prepare (store,
+    "SELECT phone_hash, start_ts, id, (" CG_FILTER_SQL ") FROM calls"
+    " WHERE phone_hash IS NOT NULL AND start_ts >= ?6 AND start_ts < ?2", error);
   if (stmt == NULL)
     return FALSE;
   cg_filter_bind (stmt, filter);
-  sqlite3_bind_int64 (stmt, 6, filter->from_ts != 0 ? filter->from_ts - window : G_MININT64);
+  sqlite3_bind_int64 (stmt, 6, from);
+  attempts = g_array_new (FALSE, FALSE, sizeof (Attempt));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 ts = sqlite3_column_int64 (stmt, 0);
-      gint64 hash = sqlite3_column_int64 (stmt, 5);
+      Attempt a;
 
-      if (seen == 0 || hash != phone)
-        {
-          phone = hash;
-          seen = 0;
-        }
-      /* recent[seen % n] is the attempt n before this one. */
-      if (seen >= n && ts - recent[seen % n] < window && sqlite3_column_int (stmt, 6))
-        {
-          finding_add (r, &r->attempt_cap, stmt, 7);
-          if (!counted_any || last_counted_phone != hash)
-            r->cap_numbers++;
-          counted_any = TRUE;
-          last_counted_phone = hash;
-        }
-      recent[seen % n] = ts;
-      seen++;
+      a.o.hash = sqlite3_column_int64 (stmt, 0);
+      if (bsearch (&a.o.hash, over->data, over->len, sizeof (gint64), compare_gint64) == NULL)
+        continue;
+      a.o.ts = sqlite3_column_int64 (stmt, 1);
+      a.o.id = sqlite3_column_int64 (stmt, 2);
+      a.in_filter = sqlite3_column_int (stmt, 3);
+      g_array_append_val (attempts, a);
     }
-  sqlite3_finalize (stmt);
+  sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
       cg_store_set_sql_error (store, error, "attempt cap");
       return FALSE;
     }
-  return TRUE;
+  g_array_sort (attempts, compare_attempts);
+  offences = g_array_new (FALSE, FALSE, sizeof (Offence));
+  for (guint i = 0; i < attempts->len; i++)
+    {
+      const Attempt *a = &g_array_index (attempts, Attempt, i);
+      const Offence *o = &a->o;
+
+      if (seen == 0 || o->hash != phone)
+        {
+          phone = o->hash;
+          seen = 0;
+        }
+      /* recent[seen % n] is the attempt n before this one. */
+      if (seen >= n && o->ts - recent[seen % n] < window && a->in_filter)
+        {
+          g_array_append_vals (offences, o, 1);
+          if (!counted_any || last_counted_phone != o->hash)
+            r->cap_numbers++;
+          counted_any = TRUE;
+          last_counted_phone = o->hash;
+        }
+      recent[seen % n] = o->ts;
+      seen++;
+    }
+  return add_offences (store, r, &r->attempt_cap, offences, error);
 }
 
 static const char *const complaint_keys[] = {
