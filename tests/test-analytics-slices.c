@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "cg-aggregates.h"
+#include "cg-analytics-private.h"
 #include "cg-analytics-slices.h"
 #include "cg-store.h"
 #include "cg-test-util.h"
@@ -264,11 +265,61 @@ test_span_dst (Fixture       *f,
   g_assert_cmpint (to, ==, cg_test_ts ("2018-11-05T00:00:00-02:00"));
 }
 
+/* The in-place sort: keys in order, every element kept with its payload,
+ * whatever the mix of duplicates. */
+static void
+test_sort (void)
+{
+  typedef struct { gint64 key; guint64 payload; } Pair;
+  static const guint sizes[] = { 0, 1, 2, 17, 1000, 100000 };
+  static const gint64 spreads[] = { 1, 3, 1000, G_MAXINT64 };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    for (guint k = 0; k < G_N_ELEMENTS (spreads); k++)
+      {
+        guint n = sizes[s];
+        g_autofree Pair *pairs = g_new (Pair, n + 1);
+        g_autofree gint64 *keys = g_new (gint64, n + 1);
+        guint64 payload_sum = 0, key_sum = 0, payload_after = 0, key_after = 0;
+        GRand *rand = g_rand_new_with_seed (s * 10 + k);
+
+        for (guint i = 0; i < n; i++)
+          {
+            guint64 r = ((guint64) g_rand_int (rand) << 32) | g_rand_int (rand);
+
+            pairs[i].key = spreads[k] == G_MAXINT64 ? (gint64) r : (gint64) (r % (guint64) spreads[k]) - 1;
+            /* The payload ties each element to its key. */
+            pairs[i].payload = (guint64) pairs[i].key * 3 + 1;
+            keys[i] = pairs[i].key;
+            payload_sum += pairs[i].payload;
+            key_sum += (guint64) keys[i];
+          }
+        g_rand_free (rand);
+        cg_sort_by_int64 (pairs, n, sizeof (Pair));
+        cg_sort_by_int64 (keys, n, sizeof (gint64));
+        for (guint i = 0; i < n; i++)
+          {
+            if (i > 0)
+              {
+                g_assert_cmpint (pairs[i - 1].key, <=, pairs[i].key);
+                g_assert_cmpint (keys[i - 1], <=, keys[i]);
+              }
+            g_assert_cmpuint (pairs[i].payload, ==, (guint64) pairs[i].key * 3 + 1);
+            g_assert_cmpint (keys[i], ==, pairs[i].key);
+            payload_after += pairs[i].payload;
+            key_after += (guint64) keys[i];
+          }
+        g_assert_cmpuint (payload_after, ==, payload_sum);
+        g_assert_cmpuint (key_after, ==, key_sum);
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/analytics-slices/sort", test_sort);
   g_test_add ("/analytics-slices/rows", Fixture, NULL, cg_test_store_set_up, test_rows, cg_test_store_tear_down);
   g_test_add ("/analytics-slices/filters", Fixture, NULL, cg_test_store_set_up, test_filters, cg_test_store_tear_down);
   g_test_add ("/analytics-slices/span", Fixture, NULL, cg_test_store_set_up_beijing, test_span, cg_test_store_tear_down);

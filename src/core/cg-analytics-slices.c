@@ -84,28 +84,95 @@ slicing_position (Slicing    *s,
   return s->last = s->accs->len - 1;
 }
 
-/* A call with a number, for the per-number walk. */
+/* ---- sorting in place ---- */
+
+static inline gint64
+key_at (guint8 *base,
+        gsize   i,
+        gsize   size)
+{
+  gint64 key;
+
+  memcpy (&key, base + i * size, sizeof key);
+  return key;
+}
+
+static inline void
+swap_at (guint8 *base,
+         gsize   i,
+         gsize   j,
+         gsize   size)
+{
+  guint64 *a = (guint64 *) (gpointer) (base + i * size), *b = (guint64 *) (gpointer) (base + j * size);
+
+  for (gsize w = 0; w < size / 8; w++)
+    {
+      guint64 t = a[w];
+      a[w] = b[w];
+      b[w] = t;
+    }
+}
+
+void
+cg_sort_by_int64 (gpointer base_,
+                  gsize    n,
+                  gsize    size)
+{
+  guint8 *base = base_;
+
+  g_return_if_fail (size % 8 == 0 && size <= 32);
+  /* Quicksort with three-way partitions (many equal keys cost nothing),
+   * recursing into the smaller side so the stack stays shallow. */
+  while (n > 16)
+    {
+      gint64 a = key_at (base, 0, size), b = key_at (base, n / 2, size), c = key_at (base, n - 1, size);
+      gint64 pivot = MAX (MIN (a, b), MIN (MAX (a, b), c));
+      gsize lt = 0, i = 0, gt = n;
+
+      while (i < gt)
+        {
+          gint64 k = key_at (base, i, size);
+
+          if (k < pivot)
+            swap_at (base, lt++, i++, size);
+          else if (k > pivot)
+            swap_at (base, i, --gt, size);
+          else
+            i++;
+        }
+      if (lt < n - gt)
+        {
+          cg_sort_by_int64 (base, lt, size);
+          base += gt * size;
+          n -= gt;
+        }
+      else
+        {
+          cg_sort_by_int64 (base + gt * size, n - gt, size);
+          n = lt;
+        }
+    }
+  for (gsize i = 1; i < n; i++)
+    for (gsize j = i; j > 0 && key_at (base, j - 1, size) > key_at (base, j, size); j--)
+      swap_at (base, j - 1, j, size);
+}
+
+/* A call with a number, for the per-number walk: 16 bytes, as there may
+ * be millions. */
 typedef struct {
   gint64  hash;
-  guint32 line;       /* positions in their slicings */
-  guint32 list;
-  guint8  connected;
+  guint32 line;              /* positions in their slicings */
+  guint32 list : 31;
+  guint32 connected : 1;
 } Dial;
+
+G_STATIC_ASSERT (sizeof (Dial) == 16);
 
 /* A sale to a number with no sale before the period. */
 typedef struct {
   gint64  hash;
   guint32 pos[N_SLICINGS];
 } NewSale;
-
-static int
-compare_hash (gconstpointer a,
-              gconstpointer b)
-{
-  gint64 x = ((const Dial *) a)->hash, y = ((const Dial *) b)->hash;
-
-  return x < y ? -1 : x > y;
-}
 
 static int
 compare_line (gconstpointer a,
@@ -304,7 +371,7 @@ walk_numbers (Slicing *slicings,
 
   if (dials->len == 0)
     return;
-  qsort (d, dials->len, sizeof *d, compare_hash);
+  cg_sort_by_int64 (d, dials->len, sizeof *d);
   for (guint i = 0; i < dials->len;)
     {
       guint j = i;
