@@ -44,6 +44,17 @@ row_of (GPtrArray  *rows,
   g_assert_not_reached ();
 }
 
+static void
+rebuild_sums (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cg_store_begin (f->store, &error));
+  g_assert_true (cg_aggregates_rebuild (f->store, &error));
+  g_assert_true (cg_store_commit (f->store, &error));
+  g_assert_no_error (error);
+}
+
 static CgCallSlices *
 compute (Fixture        *f,
          const CgFilter *filter)
@@ -68,6 +79,7 @@ test_rows (Fixture       *f,
   const CgContact *k;
 
   cg_test_sql_exec (f->path, calls_sql);
+  rebuild_sums (f);
   s = compute (f, &period);
 
   /* Calls 2–6: three connected with 60 + 3 + 30 s of talk, one under 5 s. */
@@ -166,13 +178,21 @@ test_filters (Fixture       *f,
   CgFilter everything = { 0 };
   CgFilter line = { .from_ts = 1000, .to_ts = 2000, .line = "L2" };
   CgFilter empty = { .from_ts = 5000, .to_ts = 6000 };
+  /* 1970-01-01 in the store's zone (Beijing), whole days the sums answer. */
+  CgFilter first_day = { .from_ts = -8 * 3600, .to_ts = 16 * 3600 };
+  CgFilter next_day = { .from_ts = 16 * 3600, .to_ts = 40 * 3600 };
   g_autoptr(CgCallSlices) all = NULL;
+  g_autoptr(CgCallSlices) day = NULL;
+  g_autoptr(CgCallSlices) after = NULL;
+  g_autoptr(GPtrArray) stages = NULL;
+  g_autoptr(GError) error = NULL;
   g_autoptr(CgCallSlices) l2 = NULL;
   g_autoptr(CgCallSlices) none = NULL;
   const CgFunnelRow *fu;
   const CgContact *k;
 
   cg_test_sql_exec (f->path, calls_sql);
+  rebuild_sums (f);
 
   /* All calls: no sale before them, so 7, 8 and 9 are new; 7 is reached
    * at calls 1 and 2, and number 9 at call 7. */
@@ -199,17 +219,27 @@ test_filters (Fixture       *f,
   g_assert_cmpint (((CgContact *) g_ptr_array_index (none->contact[CG_DIM_TOTAL], 0))->numbers, ==, 0);
   g_assert_cmpuint (none->connect[CG_DIM_AGENT]->len, ==, 0);
   g_assert_cmpuint (none->quality[CG_DIM_LINE]->len, ==, 0);
-}
 
-static void
-rebuild_sums (Fixture *f)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (cg_store_begin (f->store, &error));
-  g_assert_true (cg_aggregates_rebuild (f->store, &error));
-  g_assert_true (cg_store_commit (f->store, &error));
+  /* Whole days: all seven calls fall on the first; the next has none
+   * (the sums tell, without reading the calls). */
+  day = compute (f, &first_day);
+  g_assert_cmpint (((CgConnectRow *) g_ptr_array_index (day->connect[CG_DIM_TOTAL], 0))->calls, ==, 7);
+  g_assert_cmpint (((CgContact *) g_ptr_array_index (day->contact[CG_DIM_TOTAL], 0))->numbers, ==, 3);
+  /* The funnel's stages from the sums alone: list A has calls 1, 2, 4, 5
+   * and 7, sales at 1, 2, 5 and 7; new customers are not counted. */
+  stages = cg_funnel_stages_from_sums (f->store, CG_DIM_LIST, &first_day, &error);
   g_assert_no_error (error);
+  fu = row_of (stages, "A");
+  g_assert_cmpint (fu->dialled, ==, 5);
+  g_assert_cmpint (fu->connected, ==, 4);
+  g_assert_cmpint (fu->sales, ==, 4);
+  g_assert_cmpint (fu->sales_with_amount, ==, 4);
+  g_assert_cmpfloat_with_epsilon (fu->revenue_cny, 240.5, 1e-9);
+  g_assert_cmpint (fu->new_customers, ==, 0);
+
+  after = compute (f, &next_day);
+  g_assert_cmpint (((CgConnectRow *) g_ptr_array_index (after->connect[CG_DIM_TOTAL], 0))->calls, ==, 0);
+  g_assert_cmpuint (after->connect[CG_DIM_LINE]->len, ==, 0);
 }
 
 /* The span runs from the local midnight before the first call to the one
@@ -320,8 +350,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/analytics-slices/sort", test_sort);
-  g_test_add ("/analytics-slices/rows", Fixture, NULL, cg_test_store_set_up, test_rows, cg_test_store_tear_down);
-  g_test_add ("/analytics-slices/filters", Fixture, NULL, cg_test_store_set_up, test_filters, cg_test_store_tear_down);
+  g_test_add ("/analytics-slices/rows", Fixture, NULL, cg_test_store_set_up_beijing, test_rows, cg_test_store_tear_down);
+  g_test_add ("/analytics-slices/filters", Fixture, NULL, cg_test_store_set_up_beijing, test_filters, cg_test_store_tear_down);
   g_test_add ("/analytics-slices/span", Fixture, NULL, cg_test_store_set_up_beijing, test_span, cg_test_store_tear_down);
   g_test_add ("/analytics-slices/span-dst", Fixture, NULL, cg_test_store_set_up, test_span_dst, cg_test_store_tear_down);
   return g_test_run ();

@@ -9,6 +9,7 @@
 
 #include "cg-aggregates.h"
 #include "cg-local-time.h"
+#include "cg-purge.h"
 #include "cg-store-private.h"
 
 typedef struct {
@@ -495,24 +496,28 @@ cg_aggregates_call_span (CgStore  *store,
                          GError  **error)
 {
   const CgSumsSnapshot *snap = cg_aggregates_snapshot (store, error);
-  g_autoptr(GTimeZone) tz = NULL;
-  gint64 first = G_MAXINT64, last = G_MININT64;
+  g_autoptr(GTimeZone) tz = cg_store_get_time_zone (store);
+  gint64 first = G_MAXINT64, last = G_MININT64, cutoff = G_MININT64;
+  gint64 closed = cg_purge_get_closed_before (store);
 
   *from_ts = *to_ts = 0;
   if (snap == NULL)
     return FALSE;
+  /* The sums keep purged calls (cg-purge.c); the span is of the calls
+   * that are left, which all start after the purge's cutoff. */
+  if (closed != 0)
+    cg_local_day (tz, closed, &cutoff, NULL);
   for (guint i = 0; i < snap->days->len; i++)
     {
       const CgDaySum *d = &g_array_index (snap->days, CgDaySum, i);
 
-      if (d->calls <= 0)
+      if (d->calls <= 0 || d->day < cutoff)
         continue;
       first = MIN (first, d->day);
       last = MAX (last, d->day);
     }
   if (first > last)
     return TRUE;
-  tz = cg_store_get_time_zone (store);
   *from_ts = local_day_start (tz, first);
   *to_ts = local_day_start (tz, last + 1);
   return TRUE;

@@ -158,6 +158,24 @@ connect_candidates (CgFindingsContext    *ctx,
   return TRUE;
 }
 
+/* The funnel's stages by @dimension from the sums where they answer, else
+ * the slices' rows; new customers are not needed here. */
+static GPtrArray *
+funnel_rows (CgFindingsContext  *ctx,
+             CgDimension         dimension,
+             gboolean            previous,
+             GError            **error)
+{
+  const CgFilter *filter = previous ? &ctx->previous : &ctx->current;
+  GPtrArray *sliced = ctx->slices[previous ? 1 : 0]->funnel[dimension];
+
+  if (sliced != NULL && !cg_findings_sums_answer (ctx, dimension, filter))
+    return g_ptr_array_ref (sliced);
+  if (cg_findings_sums_answer (ctx, dimension, filter))
+    return cg_funnel_stages_from_sums (ctx->store, dimension, filter, error);
+  return cg_funnel_compute (ctx->store, dimension, filter, error);
+}
+
 static gboolean
 conversion_candidates (CgFindingsContext    *ctx,
                        GPtrArray  *candidates,
@@ -167,9 +185,11 @@ conversion_candidates (CgFindingsContext    *ctx,
 
   for (guint d = 0; d < G_N_ELEMENTS (dims); d++)
     {
-      GPtrArray *now = ctx->slices[0]->funnel[dims[d]];
-      GPtrArray *before = ctx->slices[1]->funnel[dims[d]];
+      g_autoptr(GPtrArray) now = funnel_rows (ctx, dims[d], FALSE, error);
+      g_autoptr(GPtrArray) before = now ? funnel_rows (ctx, dims[d], TRUE, error) : NULL;
 
+      if (before == NULL)
+        return FALSE;
       for (guint i = 0; i < now->len; i++)
         {
           CgFunnelRow *a = g_ptr_array_index (now, i);

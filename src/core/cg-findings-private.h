@@ -48,6 +48,13 @@ CgFindingEntry *cg_finding_entry_new       (CgFindingKind  kind,
                                             const char    *key,
                                             const char    *metric);
 
+/* Whether the day sums answer for @dimension in @filter: then they are
+ * read as the pages read them (they keep the sums of purged calls), else
+ * the slices' rows from the calls. */
+gboolean        cg_findings_sums_answer    (CgFindingsContext  *ctx,
+                                            CgDimension         dimension,
+                                            const CgFilter     *filter);
+
 /* cg_analytics_connect () of the current or the previous period by
  * @dimension, computed on first use; owned by @ctx. */
 GPtrArray      *cg_findings_connect        (CgFindingsContext  *ctx,

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "cg-analytics-private.h"
 #include "cg-compliance.h"
 #include "cg-finance.h"
 #include "cg-findings.h"
@@ -112,19 +113,30 @@ cg_finding_entry_new (CgFindingKind  kind,
 }
 
 
+gboolean
+cg_findings_sums_answer (CgFindingsContext *ctx,
+                         CgDimension        dimension,
+                         const CgFilter    *filter)
+{
+  gint64 from_day, to_day;
+
+  return cg_dimension_in_day_sums (dimension) && cg_analytics_day_bounds (ctx->store, filter, &from_day, &to_day);
+}
+
 GPtrArray *
 cg_findings_connect (CgFindingsContext  *ctx,
                      CgDimension         dimension,
                      gboolean            previous,
                      GError            **error)
 {
+  const CgFilter *filter = previous ? &ctx->previous : &ctx->current;
   GPtrArray **rows = &ctx->connect[previous ? 1 : 0][dimension];
   GPtrArray *sliced = ctx->slices[previous ? 1 : 0]->connect[dimension];
 
-  if (*rows == NULL && sliced != NULL)
+  if (*rows == NULL && sliced != NULL && !cg_findings_sums_answer (ctx, dimension, filter))
     *rows = g_ptr_array_ref (sliced);
   if (*rows == NULL)
-    *rows = cg_analytics_connect (ctx->store, dimension, previous ? &ctx->previous : &ctx->current, error);
+    *rows = cg_analytics_connect (ctx->store, dimension, filter, error);
   return *rows;
 }
 

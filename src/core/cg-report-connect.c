@@ -83,8 +83,8 @@ write_connect_table (CgReport      *r,
                      CgDimension    by,
                      GError       **error)
 {
-  /* The Summary's pass over the calls has the agents (the sums do not). */
-  g_autoptr(GPtrArray) rows = r->slices != NULL && r->slices->connect[by] != NULL
+  /* The sums have no agents; the Summary's pass over the calls has. */
+  g_autoptr(GPtrArray) rows = by == CG_DIM_AGENT && r->slices != NULL
                               ? g_ptr_array_ref (r->slices->connect[by])
                               : cg_analytics_connect (r->store, by, &r->filter, error);
   const char *titles[] = {

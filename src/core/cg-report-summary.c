@@ -81,8 +81,10 @@ add_survey_kpis (CgReport        *r,
   return TRUE;
 }
 
-/* Contact rate as cg-quality.h defines it: numbers with a connected call /
- * numbers dialled, calls without a number left out (the slices' total). */
+/* Connect rate and conversion as the CLI gives them (from the day sums
+ * where they answer, which keep purged calls); contact rate as
+ * cg-quality.h defines it, numbers with a connected call / numbers
+ * dialled, calls without a number left out: the slices' total. */
 gboolean
 cg_report_kpis_compute (CgReport            *r,
                         const CgFilter      *filter,
@@ -91,15 +93,21 @@ cg_report_kpis_compute (CgReport            *r,
                         CgComplianceReport **audit_out,
                         GError             **error)
 {
+  g_autoptr(GPtrArray) connect = NULL;
+  g_autoptr(GPtrArray) funnel = NULL;
   g_autoptr(CgComplianceReport) audit = NULL;
-  const CgConnectRow *total = g_ptr_array_index (slices->connect[CG_DIM_TOTAL], 0);
-  const CgFunnelRow *sales = g_ptr_array_index (slices->funnel[CG_DIM_TOTAL], 0);
   const CgContact *contact = g_ptr_array_index (slices->contact[CG_DIM_TOTAL], 0);
+  const CgConnectRow *total;
+  const CgFunnelRow *sales;
   gint64 complaints = 0, numbers = contact->numbers, reached = contact->numbers_reached;
 
   memset (k, 0, sizeof *k);
-  if ((audit = cg_compliance_audit (r->store, filter, error)) == NULL)
+  if ((connect = cg_analytics_connect (r->store, CG_DIM_TOTAL, filter, error)) == NULL ||
+      (funnel = cg_funnel_compute (r->store, CG_DIM_TOTAL, filter, error)) == NULL ||
+      (audit = cg_compliance_audit (r->store, filter, error)) == NULL)
     return FALSE;
+  total = g_ptr_array_index (connect, 0);
+  sales = g_ptr_array_index (funnel, 0);
 
   k->calls = total->calls;
   k->connected = total->connected;
