@@ -11,6 +11,7 @@
 #include "cg-aggregates.h"
 #include "cg-analytics-private.h"
 #include "cg-analytics-slices.h"
+#include "cg-purge.h"
 #include "cg-store.h"
 #include "cg-test-util.h"
 
@@ -267,6 +268,34 @@ test_span (Fixture       *f,
   g_assert_cmpint (to, ==, cg_test_ts ("2026-03-08T00:00:00+08:00"));
 }
 
+/* After a purge the sums keep the purged calls' days; the span is of the
+ * calls that are left. */
+static void
+test_span_purged (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Asia/Shanghai");
+  g_autoptr(GDateTime) now = g_date_time_new (tz, 2026, 3, 20, 12, 0, 0);
+  CgPurgeResult result = { 0 };
+  gint64 from = -1, to = -1;
+
+  cg_test_sql_exec (f->path,
+    "INSERT INTO calls (batch_id, natural_key, start_ts, outcome) VALUES"
+    " (1, 1, 1768011000, 1),"   /* 2026-01-10 10:10 +08 */
+    " (1, 2, 1772670600, 2);"); /* 2026-03-05 08:30 +08 */
+  rebuild_sums (f);
+  /* One month back from 2026-03-20: the January call goes. */
+  g_assert_true (cg_purge_older_than (f->store, 1, now, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (result.calls, ==, 1);
+  cg_purge_result_clear (&result);
+  g_assert_true (cg_aggregates_call_span (f->store, &from, &to, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (from, ==, cg_test_ts ("2026-03-05T00:00:00+08:00"));
+  g_assert_cmpint (to, ==, cg_test_ts ("2026-03-06T00:00:00+08:00"));
+}
+
 /* Where a daylight-saving change skips midnight the day starts at the
  * first time that exists: São Paulo went from 00:00 to 01:00 on
  * 2018-11-04. */
@@ -353,6 +382,7 @@ main (int   argc,
   g_test_add ("/analytics-slices/rows", Fixture, NULL, cg_test_store_set_up_beijing, test_rows, cg_test_store_tear_down);
   g_test_add ("/analytics-slices/filters", Fixture, NULL, cg_test_store_set_up_beijing, test_filters, cg_test_store_tear_down);
   g_test_add ("/analytics-slices/span", Fixture, NULL, cg_test_store_set_up_beijing, test_span, cg_test_store_tear_down);
+  g_test_add ("/analytics-slices/span-purged", Fixture, NULL, cg_test_store_set_up_beijing, test_span_purged, cg_test_store_tear_down);
   g_test_add ("/analytics-slices/span-dst", Fixture, NULL, cg_test_store_set_up, test_span_dst, cg_test_store_tear_down);
   return g_test_run ();
 }
