@@ -25,7 +25,7 @@ cg_report_findings (CgReport  *r,
   g_autoptr(CgFindings) findings = NULL;
   CgFindingsInputs inputs = { 0 };
 
-  if (r->current.calls == 0 || r->span.from_ts == 0 || r->span.to_ts <= r->span.from_ts)
+  if (r->current.calls == 0 || !r->has_span || r->span.to_ts <= r->span.from_ts)
     return g_steal_pointer (&out);
   /* The Summary's audit and slices cover the same calls: r->filter and
    * the span differ only where there are none. */

@@ -54,7 +54,8 @@ typedef struct {
   CgFilter              filter;       /* the period */
   CgFilter              previous;     /* the period of equal length before it */
   gboolean              has_previous;
-  CgFilter              span;         /* the period with both ends (see setup_period); 0 without calls */
+  CgFilter              span;         /* the period with both ends (see setup_period) */
+  gboolean              has_span;     /* FALSE: an open end and no calls */
   char                 *period_text;  /* "2026-07-01 – 2026-09-30" */
   const CgScenario     *scenario;     /* NULL: none stored */
   gboolean              full_numbers;

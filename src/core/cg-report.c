@@ -230,17 +230,19 @@ setup_period (CgReport               *r,
     }
   else if (!cg_aggregates_call_span (r->store, &first, &last, error))
     return FALSE;
-  if (from == 0 && first != last)
-    from = first;
-  if (to == 0 && first != last)
-    to = last;
-  if (from == 0 || to == 0)
+  else if (last <= first)
     {
       r->period_text = g_strdup (CG_T (r, "all data (none yet)", "全部数据（暂无）"));
       return TRUE;
     }
+  /* 0 is a time here: the span may start at the epoch. */
+  if (options->from_ts == 0)
+    from = first;
+  if (options->to_ts == 0)
+    to = last;
   r->span.from_ts = from;
   r->span.to_ts = to;
+  r->has_span = TRUE;
   from_text = local_date (r->tz, from);
   to_text = local_date (r->tz, to - 1);
   r->period_text = g_strdup_printf ("%s – %s", from_text, to_text);
