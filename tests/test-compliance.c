@@ -621,6 +621,45 @@ test_funnel (Fixture       *f,
   }
 }
 
+/* More offending calls than are listed: all are counted (by key too),
+ * the first CG_COMPLIANCE_MAX_LISTED by time are listed, in time order
+ * though the ids run the other way. */
+static void
+test_many_offences (Fixture       *f,
+                    gconstpointer  data)
+{
+  gint64 base = cg_test_ts ("2026-03-02T03:00:00+08:00");
+  g_autofree char *sql = g_strdup_printf (
+    "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 1004)"
+    " INSERT INTO calls (batch_id, natural_key, start_ts, outcome, agent_id, phone_hash, phone_masked)"
+    " SELECT 1, i + 1, %" G_GINT64_FORMAT " - i, 2, CASE WHEN i %% 2 = 1 THEN 'a1' ELSE 'a2' END,"
+    "        1000 + i, 'x' || i FROM n", base);
+  g_autoptr(CgComplianceReport) r = NULL;
+  g_autoptr(CgComplianceReport) by_agent = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 *a1, *a2;
+
+  cg_test_sql_exec (f->path, sql);
+  r = audit (f, NULL);
+  g_assert_cmpint (r->outside_hours.count, ==, 1005);
+  g_assert_cmpuint (r->outside_hours.calls->len, ==, CG_COMPLIANCE_MAX_LISTED);
+  g_assert_cmpint (listed (&r->outside_hours, 0)->start_ts, ==, base - 1004);
+  g_assert_cmpstr (listed (&r->outside_hours, 0)->phone_masked, ==, "x1004");
+  g_assert_cmpint (listed (&r->outside_hours, 999)->start_ts, ==, base - 5);
+  g_assert_cmpint (r->attempt_cap.count, ==, 0);
+
+  /* i odd (502 calls) by a1, even (503) by a2. */
+  by_agent = cg_compliance_audit_by (f->store, CG_DIM_AGENT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (by_agent->outside_hours.count, ==, 1005);
+  a1 = g_hash_table_lookup (by_agent->violations_by_key, "a1");
+  a2 = g_hash_table_lookup (by_agent->violations_by_key, "a2");
+  g_assert_nonnull (a1);
+  g_assert_nonnull (a2);
+  g_assert_cmpint (*a1, ==, 502);
+  g_assert_cmpint (*a2, ==, 503);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -633,6 +672,7 @@ main (int   argc,
   g_test_add ("/compliance/outside-hours", Fixture, NULL, cg_test_store_set_up_beijing, test_outside_hours, cg_test_store_tear_down);
   g_test_add ("/compliance/dnc-calls", Fixture, NULL, cg_test_store_set_up_beijing, test_dnc_calls, cg_test_store_tear_down);
   g_test_add ("/compliance/attempt-cap", Fixture, NULL, cg_test_store_set_up_beijing, test_attempt_cap, cg_test_store_tear_down);
+  g_test_add ("/compliance/many-offences", Fixture, NULL, cg_test_store_set_up_beijing, test_many_offences, cg_test_store_tear_down);
   g_test_add ("/compliance/complaints", Fixture, NULL, cg_test_store_set_up_beijing, test_complaints, cg_test_store_tear_down);
   g_test_add ("/compliance/dnc-list", Fixture, NULL, cg_test_store_set_up_beijing, test_dnc_list, cg_test_store_tear_down);
   g_test_add ("/compliance/import-dnc", Fixture, NULL, cg_test_store_set_up_beijing, test_import_dnc, cg_test_store_tear_down);

@@ -9,6 +9,7 @@
 
 #include "cg-aggregates.h"
 #include "cg-local-time.h"
+#include "cg-purge.h"
 #include "cg-store-private.h"
 
 typedef struct {
@@ -462,4 +463,62 @@ cg_aggregates_snapshot (CgStore  *store,
     }
   g_object_set_data_full (G_OBJECT (store), "cg-sums-snapshot", s, (GDestroyNotify) snapshot_free);
   return &s->public;
+}
+
+/* The first second of local day @day.  Midnight may fall in a daylight
+ * saving change: GLib then picks a time of that day that exists, not
+ * necessarily the first one, so step back while the second before is
+ * still the same day (offsets are whole quarter hours). */
+static gint64
+local_day_start (GTimeZone *tz,
+                 gint64     day)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  CgLocalTime t;
+  gint64 ts, previous_day;
+
+  cg_local_day_fields (day, &t);
+  dt = g_date_time_new (tz, t.year, t.month, t.day, 0, 0, 0);
+  ts = dt != NULL ? g_date_time_to_unix (dt) : day * 86400;
+  for (;;)
+    {
+      cg_local_day (tz, ts - 1, &previous_day, NULL);
+      if (previous_day < day)
+        return ts;
+      ts -= 900;
+    }
+}
+
+gboolean
+cg_aggregates_call_span (CgStore  *store,
+                         gint64   *from_ts,
+                         gint64   *to_ts,
+                         GError  **error)
+{
+  const CgSumsSnapshot *snap = cg_aggregates_snapshot (store, error);
+  g_autoptr(GTimeZone) tz = cg_store_get_time_zone (store);
+  gint64 first = G_MAXINT64, last = G_MININT64, cutoff = G_MININT64;
+  gint64 closed = cg_purge_get_closed_before (store);
+
+  *from_ts = *to_ts = 0;
+  if (snap == NULL)
+    return FALSE;
+  /* The sums keep purged calls (cg-purge.c); the span is of the calls
+   * that are left, which all start after the purge's cutoff. */
+  if (closed != 0)
+    cg_local_day (tz, closed, &cutoff, NULL);
+  for (guint i = 0; i < snap->days->len; i++)
+    {
+      const CgDaySum *d = &g_array_index (snap->days, CgDaySum, i);
+
+      if (d->calls <= 0 || d->day < cutoff)
+        continue;
+      first = MIN (first, d->day);
+      last = MAX (last, d->day);
+    }
+  if (first > last)
+    return TRUE;
+  *from_ts = local_day_start (tz, first);
+  *to_ts = local_day_start (tz, last + 1);
+  return TRUE;
 }

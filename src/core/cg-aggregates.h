@@ -91,4 +91,14 @@ typedef struct {
 const CgSumsSnapshot *cg_aggregates_snapshot (CgStore  *store,
                                               GError  **error);
 
+/* The whole local days the calls span, from the sums: [@from_ts, @to_ts)
+ * runs from the local midnight that starts the first day with a call (or
+ * the purge's cutoff, after one) to the one that ends the last.  The same
+ * calls as all data, but bounds the sums can answer for.  Both 0 without
+ * calls. */
+gboolean cg_aggregates_call_span (CgStore  *store,
+                                  gint64   *from_ts,
+                                  gint64   *to_ts,
+                                  GError  **error);
+
 G_END_DECLS

@@ -75,4 +75,12 @@ gboolean    cg_day_sum_passes       (const CgFilter *filter,
                                      const char     *line,
                                      const char     *list);
 
+/* Sorts @n elements of @size bytes (a multiple of 8, at most 32) in place
+ * by the gint64 each starts with.  qsort and g_qsort_with_data copy the
+ * whole array to sort it, which for a million calls' keys costs as much
+ * memory again. */
+void        cg_sort_by_int64        (gpointer        base,
+                                     gsize           n,
+                                     gsize           size);
+
 G_END_DECLS

@@ -324,29 +324,141 @@ prepare_keyed (CgStore                  *store,
   return stmt;
 }
 
+/* An offending call: where it sorts and which row it is. */
+typedef struct {
+  gint64 hash;   /* the attempt cap's order only */
+  gint64 ts;
+  gint64 id;
+} Offence;
+
+static int
+compare_offences (gconstpointer a,
+                  gconstpointer b)
+{
+  const Offence *x = a, *y = b;
+
+  if (x->hash != y->hash)
+    return x->hash < y->hash ? -1 : 1;
+  if (x->ts != y->ts)
+    return x->ts < y->ts ? -1 : 1;
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* Adds the calls @offences (in their order) to @finding: the listed ones
+ * and, for an audit by key, every one's key are read by id.  Reading the
+ * few offending rows afterwards spares sorting every call's row. */
 static gboolean
-audit_hours (CgStore            *store,
-             const CgFilter     *filter,
-             CgComplianceReport *r,
-             GError            **error)
+add_offences (CgStore            *store,
+              CgComplianceReport *r,
+              CgFinding          *finding,
+              GArray             *offences,
+              GError            **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  for (guint i = 0; i < offences->len; i++)
+    {
+      int rc;
+
+      if (r->violations_by_key == NULL && finding->count >= CG_COMPLIANCE_MAX_LISTED)
+        {
+          finding->count += offences->len - i;
+          break;
+        }
+      if (stmt == NULL &&
+          (stmt = prepare_keyed (store, r, "SELECT " CALL_COLUMNS ", %s FROM calls WHERE id = ?1",
+                                 "compliance calls", error)) == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, g_array_index (offences, Offence, i).id);
+      if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        finding_add (r, finding, stmt, 5);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW)
+        {
+          cg_store_set_sql_error (store, error, "compliance calls");
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
+    }
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+/* The number of attempts before the period that count towards the cap of
+ * its first calls. */
+static gint64
+cap_window_start (const CgComplianceReport *r,
+                  const CgFilter           *filter)
+{
+  return filter->from_ts != 0 ? filter->from_ts - (gint64) r->cap.days * SECONDS_PER_DAY : G_MININT64;
+}
+
+static int
+compare_gint64 (gconstpointer a,
+                gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* One unsorted pass over the calls of the period and the cap's window
+ * before it: the calls of @filter outside the calling hours, in time
+ * order, into @outside, and the numbers with more calls than the cap
+ * allows, ascending, into @over — only they can break it, and most
+ * numbers are dialled a few times, so the cap's walk sorts a few calls
+ * instead of all. */
+static gboolean
+scan_calls (CgStore                  *store,
+            const CgFilter           *filter,
+            const CgComplianceReport *r,
+            GArray                   *outside,
+            GArray                   *over,
+            GError                  **error)
 {
   g_autoptr(GTimeZone) tz = cg_store_get_time_zone (store);
-  sqlite3_stmt *stmt = prepare_keyed (store, r,
-                                      "SELECT " CALL_COLUMNS ", %s FROM calls WHERE " CG_FILTER_SQL
-                                      " ORDER BY start_ts, id", "calls outside hours", error);
+  g_autoptr(GArray) hashes = g_array_new (FALSE, FALSE, sizeof (gint64));
+  /* Column 3 says whether a call is in the filter. */
+  sqlite3_stmt *stmt = cg_store_prepare (store,
+    "SELECT start_ts, id, phone_hash, (" CG_FILTER_SQL ") FROM calls"
+    " WHERE start_ts >= ?6 AND start_ts < ?2", error);
+  gint64 *h;
   int rc;
 
   if (stmt == NULL)
     return FALSE;
   cg_filter_bind (stmt, filter);
+  sqlite3_bind_int64 (stmt, 6, cap_window_start (r, filter));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    if (is_outside_hours (tz, &r->hours, sqlite3_column_int64 (stmt, 0)))
-      finding_add (r, &r->outside_hours, stmt, 5);
-  sqlite3_finalize (stmt);
+    {
+      Offence o = { 0, sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+
+      if (sqlite3_column_int (stmt, 3) && is_outside_hours (tz, &r->hours, o.ts))
+        g_array_append_val (outside, o);
+      if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+        {
+          gint64 hash = sqlite3_column_int64 (stmt, 2);
+          g_array_append_val (hashes, hash);
+        }
+    }
+  sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      cg_store_set_sql_error (store, error, "calls outside hours");
+      cg_store_set_sql_error (store, error, "compliance audit");
       return FALSE;
+    }
+  g_array_sort (outside, compare_offences);
+  cg_sort_by_int64 (hashes->data, hashes->len, sizeof (gint64));
+  h = (gint64 *) (gpointer) hashes->data;
+  for (guint i = 0; i < hashes->len;)
+    {
+      guint j = i + 1;
+
+      while (j < hashes->len && h[j] == h[i])
+        j++;
+      if (j - i > r->cap.max_attempts)
+        g_array_append_val (over, h[i]);
+      i = j;
     }
   return TRUE;
 }
@@ -357,15 +469,31 @@ audit_dnc (CgStore            *store,
            CgComplianceReport *r,
            GError            **error)
 {
-  /* dnc's unique index starts with phone_hash: one lookup per call. */
-  sqlite3_stmt *stmt = prepare_keyed (store, r,
-                                      "SELECT " CALL_COLUMNS ", %s FROM calls AS c"
-                                      " WHERE " CG_FILTER_SQL " AND phone_hash IS NOT NULL"
-                                      "   AND EXISTS (SELECT 1 FROM dnc AS d"
-                                      "                WHERE d.phone_hash = c.phone_hash AND d.added_ts < c.start_ts)"
-                                      " ORDER BY start_ts, id", "calls to do-not-call numbers", error);
+  sqlite3_stmt *any = cg_store_prepare (store, "SELECT EXISTS (SELECT 1 FROM dnc)", error);
+  sqlite3_stmt *stmt;
+  gboolean listed;
   int rc;
 
+  if (any == NULL)
+    return FALSE;
+  /* Without a list there is nothing to look up for each call. */
+  rc = sqlite3_step (any);
+  listed = rc == SQLITE_ROW && sqlite3_column_int (any, 0);
+  sqlite3_reset (any);
+  if (rc != SQLITE_ROW)
+    {
+      cg_store_set_sql_error (store, error, "do-not-call list");
+      return FALSE;
+    }
+  if (!listed)
+    return TRUE;
+  /* dnc's unique index starts with phone_hash: one lookup per call. */
+  stmt = prepare_keyed (store, r,
+                        "SELECT " CALL_COLUMNS ", %s FROM calls AS c"
+                        " WHERE " CG_FILTER_SQL " AND phone_hash IS NOT NULL"
+                        "   AND EXISTS (SELECT 1 FROM dnc AS d"
+                        "                WHERE d.phone_hash = c.phone_hash AND d.added_ts < c.start_ts)"
+                        " ORDER BY start_ts, id", "calls to do-not-call numbers", error);
   if (stmt == NULL)
     return FALSE;
   cg_filter_bind (stmt, filter);
@@ -380,58 +508,92 @@ audit_dnc (CgStore            *store,
   return TRUE;
 }
 
+/* A call of a number that may break the cap. */
+typedef struct {
+  Offence  o;
+  gboolean in_filter;
+} Attempt;
+
+static int
+compare_attempts (gconstpointer a,
+                  gconstpointer b)
+{
+  return compare_offences (&((const Attempt *) a)->o, &((const Attempt *) b)->o);
+}
+
+/* The calls of @over's numbers in order, each one that makes more than
+ * the cap's attempts within its days. */
 static gboolean
 audit_attempts (CgStore            *store,
                 const CgFilter     *filter,
                 CgComplianceReport *r,
+                GArray             *over,
                 GError            **error)
 {
-  /* Attempts from a window before the period count towards the cap of
-   * the period's first calls; column 6 says whether a call is in the filter. */
-  sqlite3_stmt *stmt = prepare_keyed (store, r,
-                                      "SELECT " CALL_COLUMNS ", phone_hash, (" CG_FILTER_SQL "), %s FROM calls"
-                                      " WHERE phone_hash IS NOT NULL AND start_ts >= ?6 AND start_ts < ?2"
-                                      " ORDER BY phone_hash, start_ts, id", "attempt cap", error);
   guint n = r->cap.max_attempts;
   gint64 window = (gint64) r->cap.days * SECONDS_PER_DAY;
+  g_autoptr(GArray) attempts = NULL;
+  g_autoptr(GArray) offences = NULL;
   g_autofree gint64 *recent = g_new (gint64, n);  /* ring of the last n start times of this number */
   gint64 phone = 0, seen = 0, last_counted_phone = 0;
   gboolean counted_any = FALSE;
+  sqlite3_stmt *stmt;
   int rc;
 
+  if (over->len == 0)
+    return TRUE;
+  /* Column 3 says whether a call is in the filter. */
+  stmt = cg_store_prepare (store,
+    "SELECT phone_hash, start_ts, id, (" CG_FILTER_SQL ") FROM calls"
+    " WHERE phone_hash IS NOT NULL AND start_ts >= ?6 AND start_ts < ?2", error);
   if (stmt == NULL)
     return FALSE;
   cg_filter_bind (stmt, filter);
-  sqlite3_bind_int64 (stmt, 6, filter->from_ts != 0 ? filter->from_ts - window : G_MININT64);
+  sqlite3_bind_int64 (stmt, 6, cap_window_start (r, filter));
+  attempts = g_array_new (FALSE, FALSE, sizeof (Attempt));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 ts = sqlite3_column_int64 (stmt, 0);
-      gint64 hash = sqlite3_column_int64 (stmt, 5);
+      Attempt a;
 
-      if (seen == 0 || hash != phone)
-        {
-          phone = hash;
-          seen = 0;
-        }
-      /* recent[seen % n] is the attempt n before this one. */
-      if (seen >= n && ts - recent[seen % n] < window && sqlite3_column_int (stmt, 6))
-        {
-          finding_add (r, &r->attempt_cap, stmt, 7);
-          if (!counted_any || last_counted_phone != hash)
-            r->cap_numbers++;
-          counted_any = TRUE;
-          last_counted_phone = hash;
-        }
-      recent[seen % n] = ts;
-      seen++;
+      a.o.hash = sqlite3_column_int64 (stmt, 0);
+      if (bsearch (&a.o.hash, over->data, over->len, sizeof (gint64), compare_gint64) == NULL)
+        continue;
+      a.o.ts = sqlite3_column_int64 (stmt, 1);
+      a.o.id = sqlite3_column_int64 (stmt, 2);
+      a.in_filter = sqlite3_column_int (stmt, 3);
+      g_array_append_val (attempts, a);
     }
-  sqlite3_finalize (stmt);
+  sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
       cg_store_set_sql_error (store, error, "attempt cap");
       return FALSE;
     }
-  return TRUE;
+  g_array_sort (attempts, compare_attempts);
+  offences = g_array_new (FALSE, FALSE, sizeof (Offence));
+  for (guint i = 0; i < attempts->len; i++)
+    {
+      const Attempt *a = &g_array_index (attempts, Attempt, i);
+      const Offence *o = &a->o;
+
+      if (seen == 0 || o->hash != phone)
+        {
+          phone = o->hash;
+          seen = 0;
+        }
+      /* recent[seen % n] is the attempt n before this one. */
+      if (seen >= n && o->ts - recent[seen % n] < window && a->in_filter)
+        {
+          g_array_append_vals (offences, o, 1);
+          if (!counted_any || last_counted_phone != o->hash)
+            r->cap_numbers++;
+          counted_any = TRUE;
+          last_counted_phone = o->hash;
+        }
+      recent[seen % n] = o->ts;
+      seen++;
+    }
+  return add_offences (store, r, &r->attempt_cap, offences, error);
 }
 
 static const char *const complaint_keys[] = {
@@ -534,6 +696,8 @@ audit (CgStore        *store,
   g_autoptr(CgComplianceReport) r = g_new0 (CgComplianceReport, 1);
   g_autofree char *hours = cg_store_get_setting (store, "calling_hours", CG_COMPLIANCE_DEFAULT_CALLING_HOURS);
   g_autofree char *cap = cg_store_get_setting (store, "attempt_cap", CG_COMPLIANCE_DEFAULT_ATTEMPT_CAP);
+  g_autoptr(GArray) outside = g_array_new (FALSE, FALSE, sizeof (Offence));
+  g_autoptr(GArray) over = g_array_new (FALSE, FALSE, sizeof (gint64));
   CgFilter all = { 0 };
 
   g_return_val_if_fail (CG_IS_STORE (store), NULL);
@@ -550,9 +714,10 @@ audit (CgStore        *store,
   if (!cg_calling_hours_parse (hours, &r->hours, error) ||
       !cg_attempt_cap_parse (cap, &r->cap, error) ||
       !cg_local_time_register (store, error) ||
-      !audit_hours (store, filter, r, error) ||
+      !scan_calls (store, filter, r, outside, over, error) ||
+      !add_offences (store, r, &r->outside_hours, outside, error) ||
       !audit_dnc (store, filter, r, error) ||
-      !audit_attempts (store, filter, r, error) ||
+      !audit_attempts (store, filter, r, over, error) ||
       (r->complaints_by_agent = count_complaints (store, 0, filter, error)) == NULL ||
       (r->complaints_by_list = count_complaints (store, 1, filter, error)) == NULL ||
       (r->complaints_by_month = count_complaints (store, 2, filter, error)) == NULL)

@@ -158,6 +158,24 @@ connect_candidates (CgFindingsContext    *ctx,
   return TRUE;
 }
 
+/* The funnel's stages by @dimension from the sums where they answer, else
+ * the slices' rows; new customers are not needed here. */
+static GPtrArray *
+funnel_rows (CgFindingsContext  *ctx,
+             CgDimension         dimension,
+             gboolean            previous,
+             GError            **error)
+{
+  const CgFilter *filter = previous ? &ctx->previous : &ctx->current;
+  GPtrArray *sliced = ctx->slices[previous ? 1 : 0]->funnel[dimension];
+
+  if (sliced != NULL && !cg_findings_sums_answer (ctx, dimension, filter))
+    return g_ptr_array_ref (sliced);
+  if (cg_findings_sums_answer (ctx, dimension, filter))
+    return cg_funnel_stages_from_sums (ctx->store, dimension, filter, error);
+  return cg_funnel_compute (ctx->store, dimension, filter, error);
+}
+
 static gboolean
 conversion_candidates (CgFindingsContext    *ctx,
                        GPtrArray  *candidates,
@@ -167,8 +185,8 @@ conversion_candidates (CgFindingsContext    *ctx,
 
   for (guint d = 0; d < G_N_ELEMENTS (dims); d++)
     {
-      g_autoptr(GPtrArray) now = cg_funnel_compute (ctx->store, dims[d], &ctx->current, error);
-      g_autoptr(GPtrArray) before = now ? cg_funnel_compute (ctx->store, dims[d], &ctx->previous, error) : NULL;
+      g_autoptr(GPtrArray) now = funnel_rows (ctx, dims[d], FALSE, error);
+      g_autoptr(GPtrArray) before = now ? funnel_rows (ctx, dims[d], TRUE, error) : NULL;
 
       if (before == NULL)
         return FALSE;
@@ -210,22 +228,19 @@ contact_candidates (CgFindingsContext    *ctx,
                     GError    **error)
 {
   static const CgDimension dims[] = { CG_DIM_TOTAL, CG_DIM_LINE, CG_DIM_LIST };
-  GPtrArray *now[G_N_ELEMENTS (dims)] = { NULL }, *before[G_N_ELEMENTS (dims)] = { NULL };
-  gboolean ok = FALSE;
 
-  if (!cg_quality_contact_by_each (ctx->store, dims, G_N_ELEMENTS (dims), &ctx->current, now, error) ||
-      !cg_quality_contact_by_each (ctx->store, dims, G_N_ELEMENTS (dims), &ctx->previous, before, error))
-    goto out;
   for (guint d = 0; d < G_N_ELEMENTS (dims); d++)
     {
+      GPtrArray *now = ctx->slices[0]->contact[dims[d]];
+      GPtrArray *before = ctx->slices[1]->contact[dims[d]];
       GPtrArray *rows = dims[d] == CG_DIM_TOTAL ? NULL : cg_findings_connect (ctx, dims[d], FALSE, error);
 
       if (dims[d] != CG_DIM_TOTAL && rows == NULL)
-        goto out;
-      for (guint i = 0; i < now[d]->len; i++)
+        return FALSE;
+      for (guint i = 0; i < now->len; i++)
         {
-          CgContact *a = g_ptr_array_index (now[d], i);
-          CgContact *b = find_contact_row (before[d], a->key);
+          CgContact *a = g_ptr_array_index (now, i);
+          CgContact *b = find_contact_row (before, a->key);
           CgConnectRow *calls = rows != NULL ? find_connect_row (rows, a->key) : NULL;
           gboolean total = dims[d] == CG_DIM_TOTAL;
 
@@ -236,15 +251,7 @@ contact_candidates (CgFindingsContext    *ctx,
                               b != NULL ? b->numbers_reached : 0, b != NULL ? b->numbers : 0, 1.0);
         }
     }
-  ok = TRUE;
-
-out:
-  for (guint d = 0; d < G_N_ELEMENTS (dims); d++)
-    {
-      g_clear_pointer (&now[d], g_ptr_array_unref);
-      g_clear_pointer (&before[d], g_ptr_array_unref);
-    }
-  return ok;
+  return TRUE;
 }
 
 static gint64

@@ -273,17 +273,13 @@ cg_findings_find_quality (CgFindingsContext  *ctx,
                           GError            **error)
 {
   static const CgDimension dims[] = { CG_DIM_LINE, CG_DIM_AGENT };
-  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (QualityCandidate));
   g_autofree double *p = NULL;
 
   for (guint d = 0; d < G_N_ELEMENTS (dims); d++)
     {
-      GPtrArray *rows = cg_call_quality (ctx->store, dims[d], &ctx->current, error);
+      GPtrArray *rows = ctx->slices[0]->quality[dims[d]];
 
-      if (rows == NULL)
-        return FALSE;
-      g_ptr_array_add (tables, rows);
       quality_candidates (rows, dims[d], Q_LOW_MOS, candidates);
       quality_candidates (rows, dims[d], Q_RECORDING, candidates);
     }

@@ -18,9 +18,13 @@ G_BEGIN_DECLS
 
 typedef struct {
   CgStore *store;
+  const CgFindingsInputs *inputs;  /* never NULL */
   CgFilter current;
   CgFilter previous;
   double   connected_per_sale;  /* of the period; 0 without sales */
+  /* The rows by total, line, list and agent of each period (0 current,
+   * 1 previous), from one pass over its calls (cg-analytics-slices.h). */
+  const CgCallSlices *slices[2];
   /* Connect rows by period (0 current, 1 previous) and dimension, read
    * once: several sources need the same ones (cg_findings_connect). */
   GPtrArray *connect[2][CG_N_DIMS];
@@ -43,6 +47,13 @@ CgFindingEntry *cg_finding_entry_new       (CgFindingKind  kind,
                                             CgDimension    dimension,
                                             const char    *key,
                                             const char    *metric);
+
+/* Whether the day sums answer for @dimension in @filter: then they are
+ * read as the pages read them (they keep the sums of purged calls), else
+ * the slices' rows from the calls. */
+gboolean        cg_findings_sums_answer    (CgFindingsContext  *ctx,
+                                            CgDimension         dimension,
+                                            const CgFilter     *filter);
 
 /* cg_analytics_connect () of the current or the previous period by
  * @dimension, computed on first use; owned by @ctx. */

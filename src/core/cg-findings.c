@@ -8,6 +8,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "cg-analytics-private.h"
 #include "cg-compliance.h"
 #include "cg-finance.h"
 #include "cg-findings.h"
@@ -112,16 +113,30 @@ cg_finding_entry_new (CgFindingKind  kind,
 }
 
 
+gboolean
+cg_findings_sums_answer (CgFindingsContext *ctx,
+                         CgDimension        dimension,
+                         const CgFilter    *filter)
+{
+  gint64 from_day, to_day;
+
+  return cg_dimension_in_day_sums (dimension) && cg_analytics_day_bounds (ctx->store, filter, &from_day, &to_day);
+}
+
 GPtrArray *
 cg_findings_connect (CgFindingsContext  *ctx,
                      CgDimension         dimension,
                      gboolean            previous,
                      GError            **error)
 {
+  const CgFilter *filter = previous ? &ctx->previous : &ctx->current;
   GPtrArray **rows = &ctx->connect[previous ? 1 : 0][dimension];
+  GPtrArray *sliced = ctx->slices[previous ? 1 : 0]->connect[dimension];
 
+  if (*rows == NULL && sliced != NULL && !cg_findings_sums_answer (ctx, dimension, filter))
+    *rows = g_ptr_array_ref (sliced);
   if (*rows == NULL)
-    *rows = cg_analytics_connect (ctx->store, dimension, previous ? &ctx->previous : &ctx->current, error);
+    *rows = cg_analytics_connect (ctx->store, dimension, filter, error);
   return *rows;
 }
 
@@ -300,9 +315,10 @@ find_compliance (CgFindingsContext    *ctx,
                  GPtrArray  *out,
                  GError    **error)
 {
-  g_autoptr(CgComplianceReport) report = cg_compliance_audit (ctx->store, &ctx->current, error);
+  g_autoptr(CgComplianceReport) computed = NULL;
+  const CgComplianceReport *report = ctx->inputs->audit;
 
-  if (report == NULL)
+  if (report == NULL && (report = computed = cg_compliance_audit (ctx->store, &ctx->current, error)) == NULL)
     return FALSE;
   if (report->outside_hours.count > 0)
     {
@@ -430,7 +446,20 @@ cg_findings_compute (CgStore  *store,
                      gint64    to_ts,
                      GError  **error)
 {
+  return cg_findings_compute_with (store, from_ts, to_ts, NULL, error);
+}
+
+CgFindings *
+cg_findings_compute_with (CgStore                *store,
+                          gint64                  from_ts,
+                          gint64                  to_ts,
+                          const CgFindingsInputs *inputs,
+                          GError                **error)
+{
+  static const CgFindingsInputs none = { 0 };
   g_autoptr(CgFindings) findings = g_new0 (CgFindings, 1);
+  g_autoptr(CgCallSlices) current = NULL;
+  g_autoptr(CgCallSlices) previous = NULL;
   CgFindingsContext ctx = { 0 };
   gboolean ok = TRUE;
 
@@ -443,10 +472,17 @@ cg_findings_compute (CgStore  *store,
   findings->previous_from_ts = from_ts - (to_ts - from_ts);
   findings->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) cg_finding_entry_free);
   ctx.store = store;
+  ctx.inputs = inputs != NULL ? inputs : &none;
   ctx.current.from_ts = from_ts;
   ctx.current.to_ts = to_ts;
   ctx.previous.from_ts = findings->previous_from_ts;
   ctx.previous.to_ts = findings->previous_to_ts;
+  if ((ctx.slices[0] = ctx.inputs->slices) == NULL &&
+      (ctx.slices[0] = current = cg_call_slices_compute (store, &ctx.current, error)) == NULL)
+    return NULL;
+  if ((ctx.slices[1] = ctx.inputs->previous_slices) == NULL &&
+      (ctx.slices[1] = previous = cg_call_slices_compute (store, &ctx.previous, error)) == NULL)
+    return NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (sources) && ok; i++)
     ok = sources[i].find (&ctx, findings->entries, error);

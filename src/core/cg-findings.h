@@ -16,6 +16,8 @@
 #pragma once
 
 #include "cg-analytics.h"
+#include "cg-analytics-slices.h"
+#include "cg-compliance.h"
 #include "cg-store.h"
 
 G_BEGIN_DECLS
@@ -70,5 +72,20 @@ CgFindings *cg_findings_compute (CgStore    *store,
                                  gint64      from_ts,
                                  gint64      to_ts,
                                  GError    **error);
+
+/* What a caller has already computed over the same calls as the period,
+ * so that the engine need not read them again; NULL members it computes. */
+typedef struct {
+  const CgComplianceReport *audit;            /* its call counts are what the engine reads */
+  const CgCallSlices       *slices;           /* of the period */
+  const CgCallSlices       *previous_slices;  /* of the previous period */
+} CgFindingsInputs;
+
+/** cg_findings_compute_with: cg_findings_compute () with @inputs (may be NULL). */
+CgFindings *cg_findings_compute_with (CgStore                *store,
+                                      gint64                  from_ts,
+                                      gint64                  to_ts,
+                                      const CgFindingsInputs *inputs,
+                                      GError                **error);
 
 G_END_DECLS

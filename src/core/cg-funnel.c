@@ -166,6 +166,7 @@ funnel_from_sums (CgStore        *store,
                   const CgFilter *filter,
                   gint64          from_day,
                   gint64          to_day,
+                  gboolean        new_customers,
                   GError        **error)
 {
   const CgSumsSnapshot *snap = cg_aggregates_snapshot (store, error);
@@ -206,12 +207,12 @@ funnel_from_sums (CgStore        *store,
     }
   g_ptr_array_sort_with_data (rows, compare_funnel_rows, GINT_TO_POINTER (by));
 
-  if (by == CG_DIM_TOTAL && filter->line == NULL && filter->list == NULL && rows->len == 1)
+  if (new_customers && by == CG_DIM_TOTAL && filter->line == NULL && filter->list == NULL && rows->len == 1)
     {
       if (!count_new_customers_total (store, filter, &((CgFunnelRow *) g_ptr_array_index (rows, 0))->new_customers, error))
         return NULL;
     }
-  else if (!count_new_customers (store, by, filter, by_key, error))
+  else if (new_customers && !count_new_customers (store, by, filter, by_key, error))
     return NULL;
   return g_steal_pointer (&rows);
 }
@@ -238,7 +239,7 @@ cg_funnel_compute (CgStore        *store,
 
   if (cg_dimension_in_day_sums (by) && cg_analytics_day_bounds (store, filter, &from_day, &to_day))
     {
-      g_autoptr(GPtrArray) sums = funnel_from_sums (store, by, filter, from_day, to_day, error);
+      g_autoptr(GPtrArray) sums = funnel_from_sums (store, by, filter, from_day, to_day, TRUE, error);
 
       if (sums == NULL)
         return NULL;
@@ -296,4 +297,18 @@ done:
       g_ptr_array_add (rows, row);
     }
   return g_steal_pointer (&rows);
+}
+
+GPtrArray *
+cg_funnel_stages_from_sums (CgStore        *store,
+                            CgDimension     by,
+                            const CgFilter *filter,
+                            GError        **error)
+{
+  gint64 from_day, to_day;
+
+  g_return_val_if_fail (cg_dimension_in_day_sums (by), NULL);
+  if (!cg_analytics_day_bounds (store, filter, &from_day, &to_day))
+    g_return_val_if_reached (NULL);
+  return funnel_from_sums (store, by, filter, from_day, to_day, FALSE, error);
 }

@@ -72,4 +72,14 @@ GPtrArray *cg_funnel_compute  (CgStore        *store,
                                const CgFilter *filter,
                                GError        **error);
 
+/** cg_funnel_stages_from_sums: cg_funnel_compute ()'s rows from the day sums
+ * alone, without new customers (0): counting them reads the calls.  Only
+ * where the sums answer (cg_dimension_in_day_sums (@by) and whole-day
+ * bounds, see cg_analytics_day_bounds); the total row may be missing
+ * without calls. */
+GPtrArray *cg_funnel_stages_from_sums (CgStore        *store,
+                                       CgDimension     by,
+                                       const CgFilter *filter,
+                                       GError        **error);
+
 G_END_DECLS

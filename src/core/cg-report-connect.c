@@ -83,7 +83,10 @@ write_connect_table (CgReport      *r,
                      CgDimension    by,
                      GError       **error)
 {
-  g_autoptr(GPtrArray) rows = cg_analytics_connect (r->store, by, &r->filter, error);
+  /* The sums have no agents; the Summary's pass over the calls has. */
+  g_autoptr(GPtrArray) rows = by == CG_DIM_AGENT && r->slices != NULL
+                              ? g_ptr_array_ref (r->slices->connect[by])
+                              : cg_analytics_connect (r->store, by, &r->filter, error);
   const char *titles[] = {
     dimension_title (r, by), CG_T (r, "Calls", "呼叫数"), CG_T (r, "Connected", "接通数"),
     CG_T (r, "Connect rate", "接通率"), CG_T (r, "95% CI low", "95% 置信下限"),

@@ -2,7 +2,7 @@
  * engine's (cg-findings.h) ranked sentences for the report's period.
  *
  * The engine needs a period with both ends; a report over all data takes
- * the span of the calls.  Its sentences come from the message catalogue,
+ * the whole local days its calls span (setup_period in cg-report.c).  Its sentences come from the message catalogue,
  * so they are in the language the program runs in: callgauge-cli's
  * export --lang switches the program's language for that reason, and the
  * app exports in its own language by default.
@@ -13,7 +13,6 @@
 
 #include "cg-findings.h"
 #include "cg-report-private.h"
-#include "cg-summary.h"
 
 /* An executive summary, not the whole list: the app and the CLI have it. */
 #define MAX_FINDINGS 10
@@ -24,22 +23,16 @@ cg_report_findings (CgReport  *r,
 {
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(CgFindings) findings = NULL;
-  gint64 from = r->filter.from_ts, to = r->filter.to_ts;
+  CgFindingsInputs inputs = { 0 };
 
-  if (r->current.calls == 0)
+  if (r->current.calls == 0 || !r->has_span || r->span.to_ts <= r->span.from_ts)
     return g_steal_pointer (&out);
-  if (from == 0 || to == 0)
-    {
-      CgSummary summary;
-
-      if (!cg_summary_compute (r->store, &summary, error))
-        return NULL;
-      if (from == 0)
-        from = summary.first_ts;
-      if (to == 0)
-        to = summary.last_ts + 1;
-    }
-  if ((findings = cg_findings_compute (r->store, from, to, error)) == NULL)
+  /* The Summary's audit and slices cover the same calls: r->filter and
+   * the span differ only where there are none. */
+  inputs.audit = r->audit;
+  inputs.slices = r->slices;
+  inputs.previous_slices = r->previous_slices;
+  if ((findings = cg_findings_compute_with (r->store, r->span.from_ts, r->span.to_ts, &inputs, error)) == NULL)
     return NULL;
   for (guint i = 0; i < MIN (findings->entries->len, MAX_FINDINGS); i++)
     {

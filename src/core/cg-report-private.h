@@ -7,6 +7,7 @@
 #include <xlsxwriter.h>
 
 #include "cg-analytics.h"
+#include "cg-analytics-slices.h"
 #include "cg-compliance.h"
 #include "cg-finance.h"
 #include "cg-report.h"
@@ -53,6 +54,8 @@ typedef struct {
   CgFilter              filter;       /* the period */
   CgFilter              previous;     /* the period of equal length before it */
   gboolean              has_previous;
+  CgFilter              span;         /* the period with both ends (see setup_period) */
+  gboolean              has_span;     /* FALSE: an open end and no calls */
   char                 *period_text;  /* "2026-07-01 – 2026-09-30" */
   const CgScenario     *scenario;     /* NULL: none stored */
   gboolean              full_numbers;
@@ -78,6 +81,8 @@ typedef struct {
   CgKpiValues current;
   CgKpiValues before;
   CgComplianceReport *audit;     /* of the period, shared by Summary and Compliance */
+  CgCallSlices       *slices;    /* of the period and the previous one (cg-analytics-slices.h), */
+  CgCallSlices       *previous_slices;  /* shared by the KPIs, the findings and the sheets */
   CgFinanceResult    *finance;   /* of the scenario, NULL without one */
   char               *finance_problem;  /* why a stored scenario cannot be evaluated */
   struct _CgRawStream *raw_stream;      /* the raw calls rows, NULL without them */
@@ -116,10 +121,11 @@ gboolean       cg_report_step           (CgReport      *r,
 gboolean       cg_report_check_lxw      (lxw_error      status,
                                          GError       **error);
 
-/* The KPIs of @filter's period; @audit receives its compliance audit when
- * not NULL. */
+/* The KPIs of @filter's period from its @slices; @audit receives its
+ * compliance audit when not NULL. */
 gboolean       cg_report_kpis_compute   (CgReport            *r,
                                          const CgFilter      *filter,
+                                         const CgCallSlices  *slices,
                                          CgKpiValues         *kpis,
                                          CgComplianceReport **audit,
                                          GError             **error);

@@ -81,45 +81,14 @@ add_survey_kpis (CgReport        *r,
   return TRUE;
 }
 
-/* Contact rate as cg-quality.h defines it: numbers with a connected call /
- * numbers dialled, calls without a number left out.  cg_quality_contact
- * also ranks every attempt of every number, which costs the report more
- * than everything else together on a million calls; only this ratio is
- * needed here. */
-static gboolean
-contact_rate (CgReport       *r,
-              const CgFilter *filter,
-              gint64         *numbers,
-              gint64         *reached,
-              GError        **error)
-{
-  sqlite3_stmt *stmt = cg_store_prepare (r->store,
-    "SELECT count(*), coalesce (sum(reached), 0) FROM ("
-    "  SELECT max(outcome = 1) AS reached FROM calls"
-    "   WHERE" CG_FILTER_SQL " AND phone_hash IS NOT NULL"
-    "   GROUP BY phone_hash)", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  cg_filter_bind (stmt, filter);
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      *numbers = sqlite3_column_int64 (stmt, 0);
-      *reached = sqlite3_column_int64 (stmt, 1);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      cg_store_set_sql_error (r->store, error, "contact rate");
-      return FALSE;
-    }
-  return TRUE;
-}
-
+/* Connect rate and conversion as the CLI gives them (from the day sums
+ * where they answer, which keep purged calls); contact rate as
+ * cg-quality.h defines it, numbers with a connected call / numbers
+ * dialled, calls without a number left out: the slices' total. */
 gboolean
 cg_report_kpis_compute (CgReport            *r,
                         const CgFilter      *filter,
+                        const CgCallSlices  *slices,
                         CgKpiValues         *k,
                         CgComplianceReport **audit_out,
                         GError             **error)
@@ -127,19 +96,19 @@ cg_report_kpis_compute (CgReport            *r,
   g_autoptr(GPtrArray) connect = NULL;
   g_autoptr(GPtrArray) funnel = NULL;
   g_autoptr(CgComplianceReport) audit = NULL;
+  const CgContact *contact = g_ptr_array_index (slices->contact[CG_DIM_TOTAL], 0);
   const CgConnectRow *total;
   const CgFunnelRow *sales;
-  gint64 complaints = 0, numbers = 0, reached = 0;
+  gint64 complaints = 0, numbers = contact->numbers, reached = contact->numbers_reached;
 
   memset (k, 0, sizeof *k);
   if ((connect = cg_analytics_connect (r->store, CG_DIM_TOTAL, filter, error)) == NULL ||
       (funnel = cg_funnel_compute (r->store, CG_DIM_TOTAL, filter, error)) == NULL ||
-      !contact_rate (r, filter, &numbers, &reached, error) ||
       (audit = cg_compliance_audit (r->store, filter, error)) == NULL)
     return FALSE;
-
   total = g_ptr_array_index (connect, 0);
   sales = g_ptr_array_index (funnel, 0);
+
   k->calls = total->calls;
   k->connected = total->connected;
   set_kpi (k, CG_KPI_CONNECT_RATE, (double) total->connected / total->calls, total->calls > 0);
@@ -276,10 +245,15 @@ cg_report_summary (CgReport  *r,
   g_autoptr(GPtrArray) findings = NULL;
   lxw_row_t row;
 
-  if (!cg_report_kpis_compute (r, &r->filter, &r->current, &r->audit, error) ||
+  /* One pass over the calls of each period gives the KPIs, the findings
+   * and the Connect sheet's agents their rows. */
+  if ((r->slices = cg_call_slices_compute (r->store, &r->filter, error)) == NULL ||
+      !cg_report_kpis_compute (r, &r->filter, r->slices, &r->current, &r->audit, error) ||
       !cg_report_step (r, 0.4, error))
     return FALSE;
-  if (r->has_previous && !cg_report_kpis_compute (r, &r->previous, &r->before, NULL, error))
+  if (r->has_previous &&
+      ((r->previous_slices = cg_call_slices_compute (r->store, &r->previous, error)) == NULL ||
+       !cg_report_kpis_compute (r, &r->previous, r->previous_slices, &r->before, NULL, error)))
     return FALSE;
   r->info->calls = r->current.calls;
   if (!cg_report_step (r, 0.7, error) ||

@@ -12,12 +12,12 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "cg-aggregates.h"
 #include "cg-local-time.h"
 #include "cg-report-private.h"
 #include "cg-report-stream.h"
 #include "cg-scenario-store.h"
 #include "cg-store-private.h"
-#include "cg-summary.h"
 
 G_DEFINE_QUARK (cg-report-error-quark, cg_report_error)
 
@@ -208,19 +208,19 @@ local_date (GTimeZone *tz,
 }
 
 /* The period in words, and the period of equal length before it when both
- * ends are set (the KPI changes compare against it). */
+ * ends are set (the KPI changes compare against it).  An open end is
+ * where the calls begin or end, widened to whole local days: the same
+ * calls, in bounds the day sums answer for (the findings need both ends). */
 static gboolean
 setup_period (CgReport               *r,
               const CgReportOptions  *options,
               GError                **error)
 {
-  CgSummary summary;
   gint64 from = options->from_ts, to = options->to_ts;
+  gint64 first = 0, last = 0;
   g_autofree char *from_text = NULL;
   g_autofree char *to_text = NULL;
 
-  if (!cg_summary_compute (r->store, &summary, error))
-    return FALSE;
   r->filter.from_ts = from;
   r->filter.to_ts = to;
   if (from != 0 && to != 0)
@@ -229,15 +229,21 @@ setup_period (CgReport               *r,
       r->previous.to_ts = from;
       r->has_previous = TRUE;
     }
-  if (from == 0 && summary.calls > 0)
-    from = summary.first_ts;
-  if (to == 0 && summary.calls > 0)
-    to = summary.last_ts + 1;
-  if (from == 0 || to == 0)
+  else if (!cg_aggregates_call_span (r->store, &first, &last, error))
+    return FALSE;
+  else if (last <= first)
     {
       r->period_text = g_strdup (CG_T (r, "all data (none yet)", "全部数据（暂无）"));
       return TRUE;
     }
+  /* 0 is a time here: the span may start at the epoch. */
+  if (options->from_ts == 0)
+    from = first;
+  if (options->to_ts == 0)
+    to = last;
+  r->span.from_ts = from;
+  r->span.to_ts = to;
+  r->has_span = TRUE;
   from_text = local_date (r->tz, from);
   to_text = local_date (r->tz, to - 1);
   r->period_text = g_strdup_printf ("%s – %s", from_text, to_text);
@@ -373,6 +379,8 @@ report_clear (CgReport *r)
   g_clear_pointer (&r->tz, g_time_zone_unref);
   g_clear_pointer (&r->period_text, g_free);
   g_clear_pointer (&r->audit, cg_compliance_report_free);
+  g_clear_pointer (&r->slices, cg_call_slices_free);
+  g_clear_pointer (&r->previous_slices, cg_call_slices_free);
   g_clear_pointer (&r->finance, cg_finance_result_free);
   g_clear_pointer (&r->finance_problem, g_free);
 }
