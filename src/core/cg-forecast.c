@@ -131,7 +131,7 @@ holt_forecast (const double    *y,
                guint            horizon,
                CgForecastPoint *out)
 {
-  Holt m;
+  Holt m = { 0 };
   double sigma2, phi_sum = 0, var_sum = 0;
 
   holt_fit (y, n, &m);
