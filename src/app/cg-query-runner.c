@@ -82,7 +82,8 @@ worker (gpointer data,
     g_clear_object (&self->store);
   if (self->store == NULL)
     {
-      self->store = cg_store_open (self->db_path, &error);
+      /* The window opened (and checked) the file already. */
+      self->store = cg_store_open_unchecked (self->db_path, &error);
       if (self->store == NULL)
         {
           g_task_return_error (task, g_steal_pointer (&error));

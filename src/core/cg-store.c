@@ -567,9 +567,29 @@ cg_store_reload (CgStore  *self,
          migrate (self, error);
 }
 
+static CgStore *
+open_store (const char  *path,
+            gboolean     check,
+            GError     **error);
+
 CgStore *
 cg_store_open (const char  *path,
                GError     **error)
+{
+  return open_store (path, TRUE, error);
+}
+
+CgStore *
+cg_store_open_unchecked (const char  *path,
+                         GError     **error)
+{
+  return open_store (path, FALSE, error);
+}
+
+static CgStore *
+open_store (const char  *path,
+            gboolean     check,
+            GError     **error)
 {
   g_autoptr(CgStore) self = NULL;
   gboolean is_empty = TRUE;
@@ -610,7 +630,7 @@ cg_store_open (const char  *path,
     return NULL;
   /* A damaged database is refused before anything is written to it, so
    * that what is left of it stays as it is for a restore or a rescue. */
-  if (!is_empty && !check_integrity (self->db, path, error))
+  if (check && !is_empty && !check_integrity (self->db, path, error))
     return NULL;
 
   /* Only now that the file is known to be ours may anything be written.

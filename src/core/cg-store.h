@@ -36,6 +36,12 @@ char        *cg_store_default_path       (void);
 /** cg_store_open: opens or creates @path, refusing foreign, newer or damaged files untouched. */
 CgStore     *cg_store_open               (const char  *path,
                                           GError     **error);
+/* cg_store_open without PRAGMA quick_check (it reads the whole file: a
+ * third of a second per million calls), for a further connection of a
+ * process that has opened @path with cg_store_open already — the app's
+ * query worker. */
+CgStore     *cg_store_open_unchecked     (const char  *path,
+                                          GError     **error);
 
 /* Checks, without changing it, that @path is an intact Callgauge database
  * this version can open: the header, application_id and user_version
