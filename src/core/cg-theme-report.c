@@ -561,8 +561,10 @@ emit_rows (CgThemeReport *report,
                                                 row->previous_texts, CG_STATS_ALPHA, &cmp))
                 row->p_value = cmp.p_value;
             }
+          /* The strings go to the row; g_ptr_array_steal() would leave the
+           * array itself behind. */
           g_ptr_array_add (g->examples[t], NULL);
-          row->examples = (GStrv) g_ptr_array_steal (g->examples[t], NULL);
+          row->examples = (GStrv) g_ptr_array_free (g->examples[t], FALSE);
           g->examples[t] = g_ptr_array_new_with_free_func (g_free);
           g_ptr_array_add (report->rows, row);
         }
