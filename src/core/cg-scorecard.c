@@ -13,6 +13,8 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "cg-analytics-private.h"
+#include "cg-analytics-slices.h"
 #include "cg-compliance.h"
 #include "cg-funnel.h"
 #include "cg-quality.h"
@@ -299,11 +301,42 @@ measure_satisfaction (CgStore            *store,
 /* The indicators of every key of @by in @filter: key → CgIndicatorValues *.
  * One question per module for all keys, as one per key would read the
  * calls 168 times by hour × weekday. */
+/* Connect and funnel rows of @by.  Where the day sums cannot answer (by
+ * agent, an agent filter, bounds within a day) both come from the one
+ * pass over the calls of cg_call_slices_compute, else one query each,
+ * which then reads the sums. */
+static gboolean
+connect_and_funnel (CgStore         *store,
+                    CgDimension      by,
+                    const CgFilter  *filter,
+                    GPtrArray      **connect,
+                    GPtrArray      **funnel,
+                    GError         **error)
+{
+  gint64 from_day, to_day;
+  gboolean sliced = by == CG_DIM_TOTAL || by == CG_DIM_LINE || by == CG_DIM_LIST || by == CG_DIM_AGENT;
+
+  if (sliced && (by == CG_DIM_AGENT || !cg_analytics_day_bounds (store, filter, &from_day, &to_day)))
+    {
+      g_autoptr(CgCallSlices) slices = cg_call_slices_compute (store, filter, error);
+
+      if (slices == NULL)
+        return FALSE;
+      *connect = g_steal_pointer (&slices->connect[by]);
+      *funnel = g_steal_pointer (&slices->funnel[by]);
+      return TRUE;
+    }
+  return (*connect = cg_analytics_connect (store, by, filter, error)) != NULL &&
+         (*funnel = cg_funnel_compute (store, by, filter, error)) != NULL;
+}
+
+/* @keys, when given, receives the connect rows: the slices there are. */
 static GHashTable *
 measure_by (CgStore         *store,
             CgDimension      by,
             const CgFilter  *filter,
             GTimeZone       *tz,
+            GPtrArray      **keys,
             GError         **error)
 {
   g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -316,8 +349,7 @@ measure_by (CgStore         *store,
   /* Complaints carry no line: no complaint rate by line or within one. */
   gboolean has_complaints = by != CG_DIM_LINE && filter->line == NULL && cg_compliance_complaints_have_key (by);
 
-  if ((connect = cg_analytics_connect (store, by, filter, error)) == NULL ||
-      (funnel = cg_funnel_compute (store, by, filter, error)) == NULL ||
+  if (!connect_and_funnel (store, by, filter, &connect, &funnel, error) ||
       (contact = cg_quality_contact_by (store, by, filter, error)) == NULL ||
       (audit = cg_compliance_audit_by (store, by, filter, error)) == NULL)
     return NULL;
@@ -360,6 +392,8 @@ measure_by (CgStore         *store,
         }
       g_hash_table_insert (values, g_strdup (f->key), v);
     }
+  if (keys != NULL)
+    *keys = g_steal_pointer (&connect);
   return g_steal_pointer (&values);
 }
 
@@ -554,8 +588,7 @@ cg_scorecard_compute (CgStore        *store,
   card->by = by;
   card->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) cg_scorecard_row_free);
   if (!cg_scorecard_config_load (store, &card->config, error) ||
-      (keys = cg_analytics_connect (store, by, filter, error)) == NULL ||
-      (values = measure_by (store, by, filter, tz, error)) == NULL)
+      (values = measure_by (store, by, filter, tz, &keys, error)) == NULL)
     return NULL;
   for (guint i = 0; i < CG_N_INDICATORS; i++)
     card->available[i] = TRUE;
@@ -593,7 +626,7 @@ cg_scorecard_compute (CgStore        *store,
       before.to_ts = filter->from_ts;
       has_before = TRUE;
     }
-  if (has_before && (previous = measure_by (store, by, &before, tz, error)) == NULL)
+  if (has_before && (previous = measure_by (store, by, &before, tz, NULL, error)) == NULL)
     return NULL;
 
   for (guint k = 0; k < keys->len; k++)
