@@ -90,7 +90,9 @@ export_thread (GTask        *task,
 {
   ExportJob *job = task_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(CgStore) store = cg_store_open (job->db_path, &error);
+  /* A further connection of a process that opened and checked the
+   * database already, and the export only reads. */
+  g_autoptr(CgStore) store = cg_store_open_unchecked (job->db_path, &error);
   CgReportInfo *info = NULL;
 
   if (store != NULL)
