@@ -7,11 +7,11 @@
 
 #include <glib/gi18n.h>
 
-#include "cg-complaints.h"
 #include "cg-format.h"
 #include "cg-import-calls.h"
 #include "cg-import-presets.h"
 #include "cg-import-dialog.h"
+#include "cg-import-job.h"
 #include "cg-import-mapping.h"
 
 /* Preview columns: the fields a manager checks first. */
@@ -567,129 +567,11 @@ report_progress (double   fraction,
   g_idle_add (progress_idle, p);
 }
 
-/* What any import gives back, for the result page. */
-typedef struct {
-  CgImportAs      kind;
-  CgImportResult *calls;   /* the call import's details (issues) */
-  gint64          read;
-  gint64          imported;
-  gint64          skipped;
-  gint64          duplicates;
-} Outcome;
-
 static void
-outcome_free (Outcome *o)
+show_result (CgImportDialog        *self,
+             const CgImportOutcome *o)
 {
-  g_clear_pointer (&o->calls, cg_import_result_free);
-  g_free (o);
-}
-
-/* Runs the import of the dialog's kind; NULL with @error on failure. */
-static Outcome *
-run_import (CgImportDialog *self,
-            CgStore        *store,
-            GCancellable   *cancellable,
-            GError        **error)
-{
-  g_autofree Outcome *o = g_new0 (Outcome, 1);
-  CgReaderOptions options = { 0 };
-
-  o->kind = self->kind;
-  options.encoding = self->encoding;
-  switch (self->kind)
-    {
-    case CG_IMPORT_AS_CALLS:
-      {
-        CgImportResult *r = cg_import_run (store, self->plan, report_progress, self, cancellable, error);
-        if (r == NULL)
-          return NULL;
-        *o = (Outcome) { o->kind, r, r->rows_read, r->rows_imported, r->rows_skipped, r->duplicates };
-        break;
-      }
-    case CG_IMPORT_AS_SURVEYS:
-      {
-        g_autoptr(CgSurveyImportResult) r = cg_survey_import_run (store, self->survey_plan, report_progress, self,
-                                                                  cancellable, error);
-        if (r == NULL)
-          return NULL;
-        *o = (Outcome) { o->kind, NULL, r->rows_read, r->rows_imported, r->rows_skipped, r->duplicates };
-        break;
-      }
-    case CG_IMPORT_AS_FEEDBACK:
-      {
-        g_autoptr(CgFeedbackImportResult) r = cg_feedback_import_run (store, self->feedback_plan, cancellable, error);
-        if (r == NULL)
-          return NULL;
-        *o = (Outcome) { o->kind, NULL, r->rows_read, r->rows_imported, r->rows_skipped, r->duplicates };
-        break;
-      }
-    case CG_IMPORT_AS_COMPLAINTS:
-      {
-        g_autoptr(CgComplaintsImportResult) r = cg_complaints_import (store, self->path, &options, error);
-        if (r == NULL)
-          return NULL;
-        *o = (Outcome) { o->kind, NULL, r->rows_read, r->rows_imported, r->rows_skipped, r->duplicates };
-        break;
-      }
-    case CG_IMPORT_N_AS:
-    default:
-      g_assert_not_reached ();
-    }
-  return g_steal_pointer (&o);
-}
-
-static void
-import_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  CgImportDialog *self = source;
-  g_autoptr(GError) error = NULL;
-  /* The worker's own connection: SQLite handles stay in their thread. */
-  g_autoptr(CgStore) store = cg_store_open (self->db_path, &error);
-  Outcome *result;
-
-  if (store == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  result = run_import (self, store, cancellable, &error);
-  if (result == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, result, (GDestroyNotify) outcome_free);
-}
-
-static char *
-result_title (const Outcome *o)
-{
-  g_autofree char *n = cg_format_count (o->imported);
-  gulong plural = o->imported > 1000000 ? 1000000 : (gulong) o->imported;
-
-  if (o->imported <= 0)
-    return g_strdup (_("Nothing New to Import"));
-  switch (o->kind)
-    {
-    case CG_IMPORT_AS_SURVEYS:
-      return g_strdup_printf (ngettext ("Imported %s Survey Response", "Imported %s Survey Responses", plural), n);
-    case CG_IMPORT_AS_COMPLAINTS:
-      return g_strdup_printf (ngettext ("Imported %s Complaint", "Imported %s Complaints", plural), n);
-    case CG_IMPORT_AS_FEEDBACK:
-      return g_strdup_printf (ngettext ("Imported %s Comment", "Imported %s Comments", plural), n);
-    case CG_IMPORT_AS_CALLS:
-    case CG_IMPORT_N_AS:
-    default:
-      return g_strdup_printf (ngettext ("Imported %s Call", "Imported %s Calls", plural), n);
-    }
-}
-
-static void
-show_result (CgImportDialog *self,
-             const Outcome  *o)
-{
-  g_autofree char *title = result_title (o);
+  g_autofree char *title = cg_import_outcome_title (o);
   g_autofree char *description = NULL;
   g_autoptr(GString) errors = g_string_new (NULL);
   g_autofree char *read = cg_format_count (o->read);
@@ -728,7 +610,7 @@ import_done (GObject      *source,
 {
   CgImportDialog *self = CG_IMPORT_DIALOG (source);
   g_autoptr(GError) error = NULL;
-  Outcome *result = g_task_propagate_pointer (G_TASK (res), &error);
+  g_autoptr(CgImportOutcome) result = cg_import_job_run_finish (res, &error);
 
   g_clear_object (&self->cancellable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.cancel", TRUE);
@@ -751,7 +633,6 @@ import_done (GObject      *source,
     }
   else
     show_result (self, result);
-  g_clear_pointer (&result, outcome_free);
   if (self->window != NULL)
     cg_window_refresh (self->window);
 }
@@ -762,7 +643,7 @@ cg_import_dialog_start_action (GtkWidget  *widget,
                                GVariant   *parameter)
 {
   CgImportDialog *self = CG_IMPORT_DIALOG (widget);
-  g_autoptr(GTask) task = NULL;
+  CgImportJob job = { 0 };
 
   if (!cg_import_dialog_can_import (self))
     return;
@@ -775,8 +656,10 @@ cg_import_dialog_start_action (GtkWidget  *widget,
   gtk_label_set_text (self->rate_label, "");
   gtk_stack_set_visible_child_name (self->stack, "progress");
 
-  task = g_task_new (self, self->cancellable, import_done, NULL);
-  g_task_run_in_thread (task, import_thread);
+  /* The dialog is the task's source: its plans live as long as the run. */
+  job = (CgImportJob) { self->kind, self->db_path, self->path, self->encoding,
+                        self->plan, self->survey_plan, self->feedback_plan };
+  cg_import_job_run_async (&job, self, self->cancellable, report_progress, self, import_done, NULL);
 }
 
 static void
