@@ -1,4 +1,6 @@
-/* cg-window.c — the main window.
+/* cg-window.c — the main window: pages, filter, import, preferences,
+ * export and restore (background jobs and batch deletion are in
+ * cg-window-jobs.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,14 +8,11 @@
 
 #include <glib/gi18n.h>
 
-#include "cg-batch.h"
 #include "cg-batch-list.h"
-#include "cg-compliance.h"
 #include "cg-compliance-page.h"
 #include "cg-connect-page.h"
 #include "cg-cost-page.h"
 #include "cg-data-page.h"
-#include "cg-demo.h"
 #include "cg-export-dialog.h"
 #include "cg-filter-bar.h"
 #include "cg-format.h"
@@ -22,30 +21,7 @@
 #include "cg-preferences-window.h"
 #include "cg-restore-dialog.h"
 #include "cg-satisfaction-page.h"
-#include "cg-window.h"
-
-struct _CgWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  AdwViewStack         *stack;
-  AdwViewSwitcherTitle *switcher_title;
-  AdwViewSwitcherBar   *switcher_bar;
-  GtkStack             *main_stack;
-  AdwStatusPage        *error_page;
-  AdwToastOverlay      *toast_overlay;
-  GtkRevealer          *progress_revealer;
-  GtkLabel             *progress_label;
-  GtkProgressBar       *progress_bar;
-  CgFilterBar          *filter_bar;
-
-  CgStore              *store;           /* the main thread's connection: small writes */
-  CgQueryRunner        *runner;          /* the pages' queries, on a worker of their own */
-  CgViewFilter         *filter;          /* what every page shows */
-  GCancellable         *job;             /* the running background job, if any */
-  CgBatchList          *batch_list;
-  GArray               *pending_deletes; /* batch ids deleted with undo still possible */
-};
+#include "cg-window-private.h"
 
 static const char *const page_names[] = {
   "overview", "connect", "satisfaction", "cost", "compliance", "data",
@@ -62,165 +38,11 @@ page_by_name (CgWindow   *self,
 }
 
 static void
-show_toast (CgWindow   *self,
-            const char *message)
-{
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-}
-
-/* ---- background jobs -------------------------------------------------- */
-
-static void
-job_begin (CgWindow   *self,
-           const char *label)
-{
-  g_clear_object (&self->job);
-  self->job = g_cancellable_new ();
-  gtk_label_set_text (self->progress_label, label);
-  gtk_progress_bar_set_fraction (self->progress_bar, 0);
-  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel", TRUE);
-}
-
-static void
-job_end (CgWindow *self)
-{
-  g_clear_object (&self->job);
-  gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", self->store != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo", self->store != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel", FALSE);
-}
-
-typedef struct {
-  GWeakRef window;
-  double   fraction;
-} ProgressUpdate;
-
-static gboolean
-progress_update_idle (gpointer data)
-{
-  ProgressUpdate *update = data;
-  g_autoptr(CgWindow) self = g_weak_ref_get (&update->window);
-
-  if (self != NULL)
-    gtk_progress_bar_set_fraction (self->progress_bar, update->fraction);
-  g_weak_ref_clear (&update->window);
-  g_free (update);
-  return G_SOURCE_REMOVE;
-}
-
-/* Called in the worker thread: hand the number to the main loop. */
-static void
-report_progress (double   fraction,
-                 gint64   rows,
-                 gpointer user_data)
-{
-  ProgressUpdate *update = g_new0 (ProgressUpdate, 1);
-
-  g_weak_ref_init (&update->window, user_data);
-  update->fraction = fraction;
-  g_idle_add (progress_update_idle, update);
-}
-
-/* ---- demo data --------------------------------------------------------- */
-
-typedef struct {
-  char     *db_path;
-  CgWindow *window;  /* only for progress, through a weak ref */
-} DemoJob;
-
-static void
-demo_job_free (DemoJob *job)
-{
-  g_free (job->db_path);
-  g_free (job);
-}
-
-static void
-demo_thread (GTask        *task,
-             gpointer      source,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  DemoJob *job = task_data;
-  g_autoptr(GError) error = NULL;
-  /* A connection of the worker's own: SQLite handles must not be shared
-   * between threads, and WAL lets the window keep reading meanwhile. */
-  g_autoptr(CgStore) store = cg_store_open (job->db_path, &error);
-  CgDemoOptions options = { .seed = 1, .months = 6 };
-  gint64 batch;
-
-  if (store == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  batch = cg_demo_generate (store, &options, report_progress, job->window, cancellable, &error);
-  if (batch == 0)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_int (task, batch);
-}
-
-static void
-demo_done (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  CgWindow *self = CG_WINDOW (source);
-  g_autoptr(GError) error = NULL;
-
-  g_task_propagate_int (G_TASK (result), &error);
-  job_end (self);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    show_toast (self, _("Loading the demo data was cancelled; nothing was changed."));
-  else if (error != NULL)
-    show_toast (self, error->message);
-  else
-    show_toast (self, _("Demo data loaded"));
-  cg_window_refresh (self);
-}
-
-static void
-cg_window_load_demo_action (GtkWidget  *widget,
-                            const char *action_name,
-                            GVariant   *parameter)
-{
-  CgWindow *self = CG_WINDOW (widget);
-  g_autoptr(GTask) task = NULL;
-  DemoJob *job;
-
-  if (self->store == NULL || self->job != NULL)
-    return;
-  job_begin (self, _("Loading demo data…"));
-  job = g_new0 (DemoJob, 1);
-  job->db_path = g_strdup (cg_store_get_path (self->store));
-  job->window = self;
-  task = g_task_new (self, self->job, demo_done, NULL);
-  g_task_set_task_data (task, job, (GDestroyNotify) demo_job_free);
-  g_task_run_in_thread (task, demo_thread);
-}
-
-static void
 cg_window_page_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
   cg_window_set_visible_page (CG_WINDOW (widget), g_variant_get_string (parameter, NULL));
-}
-
-static void
-cg_window_cancel_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  CgWindow *self = CG_WINDOW (widget);
-
-  if (self->job != NULL)
-    g_cancellable_cancel (self->job);
 }
 
 /* ---- import ------------------------------------------------------------ */
@@ -254,8 +76,8 @@ import_chooser_response (GtkNativeDialog *chooser,
   g_object_unref (chooser);
 }
 
-static GtkFileFilter *
-spreadsheet_filter (void)
+GtkFileFilter *
+cg_window_spreadsheet_filter (void)
 {
   GtkFileFilter *filter = gtk_file_filter_new ();
 
@@ -276,7 +98,7 @@ cg_window_import_action (GtkWidget  *widget,
   CgWindow *self = CG_WINDOW (widget);
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   GSettings *settings = app ? cg_application_get_settings (CG_APPLICATION (app)) : NULL;
-  g_autoptr(GtkFileFilter) filter = spreadsheet_filter ();
+  g_autoptr(GtkFileFilter) filter = cg_window_spreadsheet_filter ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
   GtkFileChooserNative *chooser;
 
@@ -316,71 +138,9 @@ on_drop (GtkDropTarget *target,
     return FALSE;
   /* One dialog at a time: each import is its own batch with its own checks. */
   if (files->next != NULL)
-    show_toast (self, _("Drop one file at a time; importing the first one."));
+    cg_window_show_toast (self, _("Drop one file at a time; importing the first one."));
   cg_import_dialog_present (self, files->data);
   return TRUE;
-}
-
-/* ---- batch deletion with undo ------------------------------------------- */
-
-static void
-flush_pending_deletes (CgWindow *self)
-{
-  gboolean changed = FALSE;
-
-  for (guint i = 0; i < self->pending_deletes->len; i++)
-    {
-      g_autoptr(GError) error = NULL;
-      gint64 id = g_array_index (self->pending_deletes, gint64, i);
-
-      if (!cg_store_delete_batch (self->store, id, &error))
-        show_toast (self, error->message);
-      changed = TRUE;
-    }
-  g_array_set_size (self->pending_deletes, 0);
-  if (changed && gtk_widget_get_realized (GTK_WIDGET (self)))
-    cg_window_refresh (self);
-}
-
-static void
-undo_delete (AdwToast *toast,
-             CgWindow *self)
-{
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast), "batch-id"));
-
-  for (guint i = 0; i < self->pending_deletes->len; i++)
-    if (g_array_index (self->pending_deletes, gint64, i) == id)
-      g_array_remove_index (self->pending_deletes, i--);
-  cg_batch_list_set_hidden (self->batch_list, id, FALSE);
-}
-
-static void
-toast_dismissed (AdwToast *toast,
-                 CgWindow *self)
-{
-  flush_pending_deletes (self);
-}
-
-static void
-cg_window_delete_batch_action (GtkWidget  *widget,
-                               const char *action_name,
-                               GVariant   *parameter)
-{
-  CgWindow *self = CG_WINDOW (widget);
-  gint64 id = g_variant_get_int64 (parameter);
-  AdwToast *toast;
-
-  /* Deleting is final, so it waits until the Undo toast is gone. */
-  g_array_append_val (self->pending_deletes, id);
-  cg_batch_list_set_hidden (self->batch_list, id, TRUE);
-
-  toast = adw_toast_new (_("Import batch deleted"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data (G_OBJECT (toast), "batch-id", GSIZE_TO_POINTER ((gsize) id));
-  g_signal_connect (toast, "button-clicked", G_CALLBACK (undo_delete), self);
-  g_signal_connect (toast, "dismissed", G_CALLBACK (toast_dismissed), self);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 /* ---- pages -------------------------------------------------------------- */
@@ -482,7 +242,7 @@ cg_window_open_uri_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (!g_app_info_launch_default_for_uri (g_variant_get_string (parameter, NULL), NULL, &error))
-    show_toast (CG_WINDOW (widget), error->message);
+    cg_window_show_toast (CG_WINDOW (widget), error->message);
 }
 
 static void
@@ -491,79 +251,6 @@ cg_window_focus_period_action (GtkWidget  *widget,
                                GVariant   *parameter)
 {
   cg_filter_bar_focus_period (CG_WINDOW (widget)->filter_bar);
-}
-
-/* ---- do-not-call list ------------------------------------------------------ */
-
-static gpointer
-query_import_dnc (CgStore        *store,
-                  const CgFilter *filter,
-                  gpointer        data,
-                  GCancellable   *cancellable,
-                  GError        **error)
-{
-  CgDncImportResult *result = g_new0 (CgDncImportResult, 1);
-
-  if (!cg_compliance_import_dnc (store, data, NULL, result, error))
-    g_clear_pointer (&result, g_free);
-  return result;
-}
-
-static void
-import_dnc_done (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(CgWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree CgDncImportResult *r = cg_query_runner_finish (CG_QUERY_RUNNER (source), result, &error);
-
-  if (r == NULL)
-    show_toast (self, error->message);
-  else
-    {
-      g_autofree char *n = cg_format_count (r->rows_imported);
-      g_autofree char *message = g_strdup_printf (_("%s numbers added to the do-not-call list"), n);
-      show_toast (self, message);
-      cg_window_refresh (self);
-    }
-}
-
-static void
-dnc_chooser_response (GtkNativeDialog *chooser,
-                      int              response,
-                      CgWindow        *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT && self->runner != NULL)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      char *path = g_file_get_path (file);
-
-      if (path != NULL)
-        cg_query_runner_run (self->runner, query_import_dnc, NULL, path, g_free, g_free, NULL,
-                             import_dnc_done, g_object_ref (self));
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-}
-
-static void
-cg_window_import_dnc_action (GtkWidget  *widget,
-                             const char *action_name,
-                             GVariant   *parameter)
-{
-  CgWindow *self = CG_WINDOW (widget);
-  g_autoptr(GtkFileFilter) filter = spreadsheet_filter ();
-  GtkFileChooserNative *chooser;
-
-  if (self->store == NULL || self->job != NULL)
-    return;
-  chooser = gtk_file_chooser_native_new (_("Import Do-Not-Call List"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_signal_connect (chooser, "response", G_CALLBACK (dnc_chooser_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 /* ---- window state ------------------------------------------------------- */
@@ -593,7 +280,7 @@ cg_window_close_request (GtkWindow *window)
   if (self->job != NULL)
     g_cancellable_cancel (self->job);
   if (self->store != NULL)
-    flush_pending_deletes (self);
+    cg_window_flush_deletes (self);
 
   if (settings != NULL)
     {
@@ -619,7 +306,7 @@ cg_window_open_store (CgWindow *self)
       adw_status_page_set_description (self->error_page, error->message);
       gtk_stack_set_visible_child_name (self->main_stack, "error");
     }
-  job_end (self);
+  cg_window_job_end (self);
 }
 
 /* ---- restoring a backup ------------------------------------------------- */
@@ -639,7 +326,7 @@ backup_restored (CgRestoreDialog *dialog,
   if (self->runner != NULL)
     cg_query_runner_reopen (self->runner);
   cg_window_refresh (self);
-  show_toast (self, _("Backup restored"));
+  cg_window_show_toast (self, _("Backup restored"));
 }
 
 static void
@@ -656,7 +343,7 @@ cg_window_restore_backup_action (GtkWidget  *widget,
   /* Deletes waiting for Undo happen now, so that the backups and the
    * data on screen are what the user sees when choosing. */
   if (self->store != NULL)
-    flush_pending_deletes (self);
+    cg_window_flush_deletes (self);
   dialog = cg_restore_dialog_present (self);
   g_signal_connect_object (dialog, "restored", G_CALLBACK (backup_restored), self, 0);
 }
