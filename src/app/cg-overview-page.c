@@ -20,6 +20,7 @@
 #include "cg-scorecard-table.h"
 #include "cg-format.h"
 #include "cg-funnel.h"
+#include "cg-aggregates.h"
 #include "cg-overview-page.h"
 #include "cg-page-util.h"
 #include "cg-quality.h"
@@ -376,14 +377,15 @@ query_findings (CgStore        *store,
 {
   gint64 from = filter->from_ts, to = filter->to_ts;
 
-  /* "All time" reads as the 90 days up to the last call, as in the CLI. */
+  /* "All time" reads as the 90 days up to the end of the last call's day,
+   * as in the CLI (whole days, from the sums: quick on any size). */
   if (to <= 0 || from <= 0)
     {
-      CgSummary summary;
+      gint64 first_day_ts, end_of_last_day;
 
-      if (!cg_summary_compute (store, &summary, error))
+      if (!cg_aggregates_call_span (store, &first_day_ts, &end_of_last_day, error))
         return NULL;
-      to = to > 0 ? to : summary.last_ts + 1;
+      to = to > 0 ? to : end_of_last_day;
       from = from > 0 ? from : to - 90 * 86400;
     }
   return cg_findings_compute (store, from, to, error);
